@@ -1,0 +1,45 @@
+"""The registry of checks.
+
+A check is a module with ``NAME``, ``extract(doc) -> tuple[item, ...]`` (one article, pure)
+and ``compare(docs, alignment, extracted, *, options) -> CheckResult`` (all articles at once,
+pure). Adding a check means adding its module to ``_MODULES``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from .model import Alignment, Document, Finding
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    findings: tuple[Finding, ...] = ()
+    # JSON-ready records of values judged equal though written differently.
+    equivalences: tuple[Mapping[str, Any], ...] = ()
+
+
+class Check(Protocol):
+    NAME: str
+
+    def extract(self, doc: Document) -> tuple[Any, ...]: ...
+
+    def compare(
+        self,
+        docs: Sequence[Document],
+        alignment: Alignment,
+        extracted: Mapping[str, tuple[Any, ...]],
+        *,
+        options: Mapping[str, Any],
+    ) -> CheckResult: ...
+
+
+def _modules() -> dict[str, Check]:
+    modules: list[Check] = []
+    return {m.NAME: m for m in modules}
+
+
+REGISTRY: dict[str, Check] = _modules()
+CHECK_NAMES: tuple[str, ...] = tuple(REGISTRY)

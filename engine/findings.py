@@ -1,0 +1,68 @@
+"""Building findings: stable ids, mentions with their sentence, and the report order."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from .model import SEVERITIES, Document, Finding, Mention, Span
+
+_SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+
+
+def mention(doc: Document, start: int, end: int) -> Mention:
+    """A mention of ``doc.text[start:end]`` with the span of the sentence that holds it."""
+    sentence = doc.sentence_at(start)
+    around = Span(sentence.start, sentence.end) if sentence is not None else Span(start, end)
+    return Mention(article_id=doc.id, start=start, end=end, text=doc.text[start:end], sentence=around)
+
+
+def finding_id(type_: str, mentions: Sequence[Mention], details: Mapping[str, Any]) -> str:
+    """An id derived from the finding's content, so the same input always gives the same id."""
+    payload = json.dumps(
+        [type_, [(m.article_id, m.start, m.end) for m in mentions], details],
+        sort_keys=True,
+        ensure_ascii=True,
+        default=str,
+    )
+    return "f-" + hashlib.blake2b(payload.encode("utf-8"), digest_size=6).hexdigest()
+
+
+def make_finding(
+    *,
+    type: str,
+    severity: str,
+    confidence: float,
+    message: str,
+    mentions: Sequence[Mention],
+    details: Mapping[str, Any],
+) -> Finding:
+    """A finding with its content-derived id; confidence is clamped to 0..1 and rounded."""
+    if severity not in _SEVERITY_RANK:
+        raise ValueError(f"unknown severity {severity!r}; use one of {SEVERITIES}")
+    return Finding(
+        id=finding_id(type, mentions, details),
+        type=type,
+        severity=severity,
+        confidence=round(min(1.0, max(0.0, confidence)), 3),
+        message=message,
+        mentions=tuple(mentions),
+        details=details,
+    )
+
+
+def sort_findings(findings: Iterable[Finding], article_order: Sequence[str]) -> tuple[Finding, ...]:
+    """Severity first (high to low), then where the finding starts, article by article."""
+    order = {aid: i for i, aid in enumerate(article_order)}
+
+    def key(f: Finding):
+        first = min(
+            ((order.get(m.article_id, len(order)), m.start, m.end) for m in f.mentions),
+            default=(len(order), 0, 0),
+        )
+        return (_SEVERITY_RANK[f.severity], first, f.type, f.id)
+
+    unique = {f.id: f for f in findings}
+    return tuple(sorted(unique.values(), key=key))

@@ -1,0 +1,188 @@
+"""The engine's data: small frozen dataclasses with offsets into the original text.
+
+Every span here is a half-open range of Unicode code points into the article text exactly as
+the client sent it, so ``article.text[span.start:span.end]`` is always the mention's text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+SEVERITIES = ("high", "medium", "low")
+FINDING_TYPES = ("numeric_mismatch", "tense_shift", "negation_flip", "quote_mismatch")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as the client sent it; ``text`` is never modified."""
+
+    id: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published_at: str | None = None
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word, number or punctuation mark.
+
+    ``norm`` is the comparison form: NFKC, straight quotes and apostrophes, plain hyphens,
+    lower case. ``kind`` is one of ``word``, ``number`` or ``punct``.
+    """
+
+    start: int
+    end: int
+    text: str
+    norm: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence with its tokens; ``index`` counts from 0 within its article."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    text: str
+    tokens: tuple[Token, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article after the text layer: paragraphs, sentences and tokens with offsets."""
+
+    article: Article
+    paragraphs: tuple[Span, ...]
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence that contains ``offset``, or None between sentences."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s = self.sentences[mid]
+            if offset < s.start:
+                hi = mid - 1
+            elif offset >= s.end:
+                lo = mid + 1
+            else:
+                return s
+        return None
+
+
+@dataclass(frozen=True)
+class SentenceRef:
+    """One sentence of one article inside an alignment cluster."""
+
+    article_id: str
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Sentences of several articles that tell the same thing.
+
+    ``members`` holds at least two articles; an article may contribute two adjacent sentences
+    (a sentence split in one article and merged in another). ``score`` is the mean pairwise
+    similarity of the members, 0..1.
+    """
+
+    id: str
+    members: tuple[SentenceRef, ...]
+    score: float
+
+    def sentences_of(self, article_id: str) -> tuple[int, ...]:
+        return tuple(m.sentence for m in self.members if m.article_id == article_id)
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for m in self.members:
+            seen.setdefault(m.article_id, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Alignment:
+    clusters: tuple[Cluster, ...]
+
+    def clusters_of(self, article_id: str, sentence: int) -> tuple[Cluster, ...]:
+        return tuple(
+            c
+            for c in self.clusters
+            if any(m.article_id == article_id and m.sentence == sentence for m in c.members)
+        )
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where a finding points in one article: the words, and the sentence around them."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    sentence: Span
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One inconsistency between articles.
+
+    ``confidence`` is 0..1. ``details`` holds JSON-ready values (str, int, float, bool, None,
+    lists and dicts of them), specific to ``type``.
+    """
+
+    id: str
+    type: str
+    severity: str
+    confidence: float
+    message: str
+    mentions: tuple[Mention, ...]
+    details: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Work bounds for one comparison, so that no request runs unbounded."""
+
+    max_sentences_per_article: int = 5000
+    max_pairs: int = 2_000_000
+
+
+@dataclass(frozen=True)
+class Report:
+    """The outcome of comparing articles.
+
+    ``extractions`` maps a check name to ``{article_id: tuple of that check's items}``;
+    ``equivalences`` holds JSON-ready records of values judged equal though written
+    differently; ``notices`` names work bounds that were hit.
+    """
+
+    articles: tuple[Document, ...]
+    checks: tuple[str, ...]
+    findings: tuple[Finding, ...]
+    alignment: Alignment
+    extractions: Mapping[str, Mapping[str, tuple[Any, ...]]] = field(default_factory=dict)
+    equivalences: tuple[Mapping[str, Any], ...] = ()
+    notices: tuple[str, ...] = ()

@@ -1,0 +1,84 @@
+"""The comparison pipeline: text layer, alignment, then each requested check.
+
+One way, no back and forth: every article is analysed once, sentences are aligned across all
+articles at once, and each check extracts per article and compares per aligned cluster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .align import align
+from .checks import CHECK_NAMES, REGISTRY
+from .findings import sort_findings
+from .model import Article, Document, Limits, Report
+from .text import analyse
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """One article after the text layer and each check's extractor."""
+
+    document: Document
+    items: Mapping[str, tuple[Any, ...]]
+
+
+def _checks(names: Sequence[str] | None) -> tuple[str, ...]:
+    if names is None:
+        return CHECK_NAMES
+    unknown = [n for n in names if n not in REGISTRY]
+    if unknown:
+        raise ValueError(f"unknown checks {unknown}; known checks are {list(CHECK_NAMES)}")
+    # Registry order, so the output does not depend on the order the client listed them.
+    return tuple(n for n in CHECK_NAMES if n in names)
+
+
+def extract(article: Article, *, checks: Sequence[str] | None = None, limits: Limits = Limits()) -> Extraction:
+    """Analyse one article and run each requested check's extractor on it."""
+    doc = analyse(article, limits=limits)
+    return Extraction(document=doc, items={n: REGISTRY[n].extract(doc) for n in _checks(checks)})
+
+
+def compare(
+    articles: Sequence[Article],
+    *,
+    checks: Sequence[str] | None = None,
+    options: Mapping[str, Any] | None = None,
+    limits: Limits = Limits(),
+) -> Report:
+    """Compare two or more articles about the same story and report where they disagree.
+
+    ``checks`` defaults to every registered check. ``options`` is passed to each check's
+    comparer unchanged. Raises ValueError for fewer than two articles, duplicate ids or
+    unknown checks.
+    """
+    if len(articles) < 2:
+        raise ValueError(f"compare needs at least two articles, got {len(articles)}")
+    ids = [a.id for a in articles]
+    if len(set(ids)) != len(ids):
+        raise ValueError("article ids must be unique")
+    names = _checks(checks)
+    options = options or {}
+    docs = tuple(analyse(a, limits=limits) for a in articles)
+    alignment, notices = align(docs, limits=limits)
+    findings = []
+    equivalences = []
+    extractions: dict[str, dict[str, tuple[Any, ...]]] = {}
+    for name in names:
+        check = REGISTRY[name]
+        extracted = {d.id: check.extract(d) for d in docs}
+        extractions[name] = extracted
+        result = check.compare(docs, alignment, extracted, options=options)
+        findings.extend(result.findings)
+        equivalences.extend(result.equivalences)
+    return Report(
+        articles=docs,
+        checks=names,
+        findings=sort_findings(findings, ids),
+        alignment=alignment,
+        extractions=extractions,
+        equivalences=tuple(equivalences),
+        notices=tuple(notices),
+    )
