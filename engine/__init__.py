@@ -1,7 +1,7 @@
 """crosscheck's comparison engine: pure Python, no web framework, no I/O, no global state.
 
-    from engine import Article, compare
-    report = compare([Article("a1", text1), Article("a2", text2)])
+from engine import Article, compare
+report = compare([Article("a1", text1), Article("a2", text2)])
 """
 
 from .align import align

@@ -130,7 +130,9 @@ class Alignment:
         return tuple(
             c
             for c in self.clusters
-            if any(m.article_id == article_id and m.sentence == sentence for m in c.members)
+            if any(
+                m.article_id == article_id and m.sentence == sentence for m in c.members
+            )
         )
 
 
@@ -183,6 +185,8 @@ class Report:
     checks: tuple[str, ...]
     findings: tuple[Finding, ...]
     alignment: Alignment
-    extractions: Mapping[str, Mapping[str, tuple[Any, ...]]] = field(default_factory=dict)
+    extractions: Mapping[str, Mapping[str, tuple[Any, ...]]] = field(
+        default_factory=dict
+    )
     equivalences: tuple[Mapping[str, Any], ...] = ()
     notices: tuple[str, ...] = ()
