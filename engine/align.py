@@ -20,7 +20,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from .constants import STOPWORDS
-from .model import Alignment, Cluster, Document, Limits, SentenceRef
+from .model import DEFAULT_LIMITS, Alignment, Cluster, Document, Limits, SentenceRef
 
 # A pair aligns when its Dice coefficient reaches PAIR_DICE, or when the smaller sentence is
 # mostly contained in the larger (a short restatement of a long sentence) with enough words.
@@ -84,7 +84,7 @@ def _dice(a: set[str], b: set[str]) -> float:
 
 
 def align(
-    docs: Sequence[Document], *, limits: Limits = Limits()
+    docs: Sequence[Document], *, limits: Limits = DEFAULT_LIMITS
 ) -> tuple[Alignment, tuple[str, ...]]:
     """Cluster the sentences of ``docs`` that report the same thing.
 

@@ -190,3 +190,6 @@ class Report:
     )
     equivalences: tuple[Mapping[str, Any], ...] = ()
     notices: tuple[str, ...] = ()
+
+
+DEFAULT_LIMITS = Limits()

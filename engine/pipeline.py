@@ -13,7 +13,7 @@ from typing import Any
 from .align import align
 from .checks import CHECK_NAMES, REGISTRY
 from .findings import sort_findings
-from .model import Article, Document, Limits, Report
+from .model import DEFAULT_LIMITS, Article, Document, Limits, Report
 from .text import analyse
 
 
@@ -38,7 +38,10 @@ def _checks(names: Sequence[str] | None) -> tuple[str, ...]:
 
 
 def extract(
-    article: Article, *, checks: Sequence[str] | None = None, limits: Limits = Limits()
+    article: Article,
+    *,
+    checks: Sequence[str] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Extraction:
     """Analyse one article and run each requested check's extractor on it."""
     doc = analyse(article, limits=limits)
@@ -52,7 +55,7 @@ def compare(
     *,
     checks: Sequence[str] | None = None,
     options: Mapping[str, Any] | None = None,
-    limits: Limits = Limits(),
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Report:
     """Compare two or more articles about the same story and report where they disagree.
 

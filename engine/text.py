@@ -17,7 +17,7 @@ from .constants import (
     NEVER_FINAL_ABBREVIATIONS,
     SENTENCE_STARTERS,
 )
-from .model import Article, Document, Limits, Sentence, Span, Token
+from .model import DEFAULT_LIMITS, Article, Document, Limits, Sentence, Span, Token
 from .normalize import fold
 
 _LINE = re.compile(r"[^\r\n\u2028\u2029\x85\x0b\x0c]+")
@@ -129,7 +129,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ..
     return tuple(out)
 
 
-def analyse(article: Article, *, limits: Limits = Limits()) -> Document:
+def analyse(article: Article, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Split an article into paragraphs, sentences and tokens; the text is left untouched.
 
     At most ``limits.max_sentences_per_article`` sentences are kept; the rest of the text is
