@@ -83,19 +83,13 @@ def _dice(a: set[str], b: set[str]) -> float:
     return 2 * len(a & b) / total if total else 0.0
 
 
-def align(
-    docs: Sequence[Document], *, limits: Limits = DEFAULT_LIMITS
-) -> tuple[Alignment, tuple[str, ...]]:
+def align(docs: Sequence[Document], *, limits: Limits = DEFAULT_LIMITS) -> tuple[Alignment, tuple[str, ...]]:
     """Cluster the sentences of ``docs`` that report the same thing.
 
     Returns the alignment and the notices of any work bound that was hit. The result does not
     depend on the order of ``docs``: ties are broken by article id, not position.
     """
-    nodes = [
-        _Node(d, s.index, content_words(s.tokens))
-        for d, doc in enumerate(docs)
-        for s in doc.sentences
-    ]
+    nodes = [_Node(d, s.index, content_words(s.tokens)) for d, doc in enumerate(docs) for s in doc.sentences]
     nodes = [n for n in nodes if n.words]
     notices: list[str] = []
     if len(nodes) ** 2 > limits.max_pairs:
@@ -110,9 +104,7 @@ def align(
 
     ids = [d.id for d in docs]
     words = [list(n.words) for n in nodes]
-    scores = process.cdist(
-        words, words, scorer=Indel.normalized_similarity, dtype=np.float32
-    )
+    scores = process.cdist(words, words, scorer=Indel.normalized_similarity, dtype=np.float32)
     doc_of = np.array([n.doc for n in nodes])
     scores[doc_of[:, None] == doc_of[None, :]] = 0.0
     sizes = np.array([len(w) for w in words])
@@ -168,10 +160,7 @@ def align(
     for group in members.values():
         refs = sorted({(ids[nodes[x].doc], nodes[x].sentence, x) for x in group})
         pair_scores = [
-            float(scores[x, y])
-            for k, x in enumerate(group)
-            for y in group[k + 1 :]
-            if doc_of[x] != doc_of[y]
+            float(scores[x, y]) for k, x in enumerate(group) for y in group[k + 1 :] if doc_of[x] != doc_of[y]
         ]
         score = sum(pair_scores) / len(pair_scores) if pair_scores else 0.0
         clusters.append((refs, round(score, 3)))

@@ -15,9 +15,7 @@ _SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 def mention(doc: Document, start: int, end: int) -> Mention:
     """A mention of ``doc.text[start:end]`` with the span of the sentence that holds it."""
     sentence = doc.sentence_at(start)
-    around = (
-        Span(sentence.start, sentence.end) if sentence is not None else Span(start, end)
-    )
+    around = Span(sentence.start, sentence.end) if sentence is not None else Span(start, end)
     return Mention(
         article_id=doc.id,
         start=start,
@@ -27,9 +25,7 @@ def mention(doc: Document, start: int, end: int) -> Mention:
     )
 
 
-def finding_id(
-    type_: str, mentions: Sequence[Mention], details: Mapping[str, Any]
-) -> str:
+def finding_id(type_: str, mentions: Sequence[Mention], details: Mapping[str, Any]) -> str:
     """An id derived from the finding's content, so the same input always gives the same id."""
     payload = json.dumps(
         [type_, [(m.article_id, m.start, m.end) for m in mentions], details],
@@ -63,9 +59,7 @@ def make_finding(
     )
 
 
-def sort_findings(
-    findings: Iterable[Finding], article_order: Sequence[str]
-) -> tuple[Finding, ...]:
+def sort_findings(findings: Iterable[Finding], article_order: Sequence[str]) -> tuple[Finding, ...]:
     """Severity first (high to low), then where the finding starts, article by article."""
     order = {aid: i for i, aid in enumerate(article_order)}
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 SEVERITIES = ("high", "medium", "low")
 FINDING_TYPES = ("numeric_mismatch", "tense_shift", "negation_flip", "quote_mismatch")
@@ -32,12 +32,13 @@ class Span:
     end: int
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A word, number or punctuation mark.
 
     ``norm`` is the comparison form: NFKC, straight quotes and apostrophes, plain hyphens,
-    lower case. ``kind`` is one of ``word``, ``number`` or ``punct``.
+    lower case. ``kind`` is one of ``word``, ``number`` or ``punct``. A named tuple rather
+    than a dataclass because an article has thousands of tokens and a tuple is built about
+    three times faster, which is most of the text layer's time.
     """
 
     start: int
@@ -130,9 +131,7 @@ class Alignment:
         return tuple(
             c
             for c in self.clusters
-            if any(
-                m.article_id == article_id and m.sentence == sentence for m in c.members
-            )
+            if any(m.article_id == article_id and m.sentence == sentence for m in c.members)
         )
 
 
@@ -185,9 +184,7 @@ class Report:
     checks: tuple[str, ...]
     findings: tuple[Finding, ...]
     alignment: Alignment
-    extractions: Mapping[str, Mapping[str, tuple[Any, ...]]] = field(
-        default_factory=dict
-    )
+    extractions: Mapping[str, Mapping[str, tuple[Any, ...]]] = field(default_factory=dict)
     equivalences: tuple[Mapping[str, Any], ...] = ()
     notices: tuple[str, ...] = ()
 

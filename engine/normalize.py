@@ -34,11 +34,7 @@ def _is_combining(ch: str) -> bool:
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """The comparison form of a short string (a word or a token): no offsets kept."""
-    return (
-        unicodedata.normalize("NFKC", text.translate(_FOLD_TABLE))
-        .translate(_FOLD_TABLE)
-        .lower()
-    )
+    return unicodedata.normalize("NFKC", text.translate(_FOLD_TABLE)).translate(_FOLD_TABLE).lower()
 
 
 @dataclass(frozen=True)

@@ -30,9 +30,7 @@ def _checks(names: Sequence[str] | None) -> tuple[str, ...]:
         return CHECK_NAMES
     unknown = [n for n in names if n not in REGISTRY]
     if unknown:
-        raise ValueError(
-            f"unknown checks {unknown}; known checks are {list(CHECK_NAMES)}"
-        )
+        raise ValueError(f"unknown checks {unknown}; known checks are {list(CHECK_NAMES)}")
     # Registry order, so the output does not depend on the order the client listed them.
     return tuple(n for n in CHECK_NAMES if n in names)
 
@@ -45,9 +43,7 @@ def extract(
 ) -> Extraction:
     """Analyse one article and run each requested check's extractor on it."""
     doc = analyse(article, limits=limits)
-    return Extraction(
-        document=doc, items={n: REGISTRY[n].extract(doc) for n in _checks(checks)}
-    )
+    return Extraction(document=doc, items={n: REGISTRY[n].extract(doc) for n in _checks(checks)})
 
 
 def compare(

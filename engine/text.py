@@ -36,8 +36,6 @@ _TOKEN = re.compile(
     r"|(?P<punct>[^\w\s])"
 )
 
-_SPACE = " \t\r\n\f\v\u00a0\u2028\u2029\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\x85\ufeff"
-
 
 def paragraphs(text: str) -> tuple[Span, ...]:
     """Non-empty lines of ``text``, trimmed of surrounding space: news copy puts one paragraph
@@ -51,9 +49,9 @@ def paragraphs(text: str) -> tuple[Span, ...]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _SPACE:
+    while start < end and text[start].isspace():
         start += 1
-    while end > start and text[end - 1] in _SPACE:
+    while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
 
@@ -143,7 +141,5 @@ def analyse(article: Article, *, limits: Limits = DEFAULT_LIMITS) -> Document:
         for s, e in _sentence_spans(text, para):
             if len(sentences) >= cap:
                 break
-            sentences.append(
-                Sentence(len(sentences), s, e, p_index, text[s:e], tokens(text, s, e))
-            )
+            sentences.append(Sentence(len(sentences), s, e, p_index, text[s:e], tokens(text, s, e)))
     return Document(article=article, paragraphs=paras, sentences=tuple(sentences))
