@@ -1,17 +1,17 @@
 """Sentence alignment: which sentences of several articles tell the same thing.
 
-Each sentence becomes the sorted set of its content words (lemmas, no function words). One
-``rapidfuzz.process.cdist`` call scores every sentence against every sentence of the other
-articles with the Indel similarity, which on sorted sets is the Dice coefficient
-2|A∩B| / (|A|+|B|). Pairs that pass are merged greedily, best first, into clusters across all
-articles at once; a cluster holds at most one sentence per article, except that a sentence
-split in two in one article may join its neighbour (1:2). A sentence may stay unaligned.
+Each sentence becomes the sorted set of its content words (lemmas, no function words), and
+sentences are compared with rapidfuzz's Indel similarity, which on sorted sets is the Dice
+coefficient 2|A∩B| / (|A|+|B|). Clusters are built across all articles at once: each article in
+turn is scored with one ``process.cdist`` call against the clusters found so far and joins them
+best pair first. A cluster holds at most one sentence per article, except that a sentence split
+in two in one article may join its neighbour (1:2). A sentence may stay unaligned.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -86,114 +86,133 @@ def _dice(a: set[str], b: set[str]) -> float:
 def align(docs: Sequence[Document], *, limits: Limits = DEFAULT_LIMITS) -> tuple[Alignment, tuple[str, ...]]:
     """Cluster the sentences of ``docs`` that report the same thing.
 
-    Returns the alignment and the notices of any work bound that was hit. The result does not
-    depend on the order of ``docs``: ties are broken by article id, not position.
+    Articles are taken longest first (ties by id), so the result does not depend on the order
+    of ``docs``. Each article's sentences are scored in one ``cdist`` call against up to
+    ``REPRESENTATIVES`` sentences of every cluster so far, and joined best first, one sentence
+    per cluster and article; the rest open new clusters. The work grows linearly with the
+    number of articles. Returns the alignment and the notices of any work bound that was hit.
     """
-    nodes = [_Node(d, s.index, content_words(s.tokens)) for d, doc in enumerate(docs) for s in doc.sentences]
-    nodes = [n for n in nodes if n.words]
     notices: list[str] = []
-    if len(nodes) ** 2 > limits.max_pairs:
-        keep = int(limits.max_pairs**0.5)
-        notices.append(
-            f"alignment compared only the first {keep} of {len(nodes)} sentences "
-            f"(limit of {limits.max_pairs} sentence pairs)"
-        )
-        nodes = nodes[:keep]
-    if len(docs) < 2 or not nodes:
-        return Alignment(()), tuple(notices)
+    by_doc: list[list[_Node]] = [
+        [_Node(d, s.index, content_words(s.tokens)) for s in doc.sentences] for d, doc in enumerate(docs)
+    ]
+    by_doc = [[n for n in nodes if n.words] for nodes in by_doc]
+    order = sorted(range(len(docs)), key=lambda d: (-len(by_doc[d]), docs[d].id))
 
+    nodes: list[_Node] = []
+    groups: list[_Group] = []
+    rep_words: list[list[str]] = []
+    rep_group: list[int] = []
+    pairs_scored = 0
+    for d in order:
+        incoming = by_doc[d]
+        if not incoming:
+            continue
+        first = len(nodes)
+        nodes.extend(incoming)
+        joined: dict[int, tuple[int, float]] = {}  # index in incoming -> (group, similarity)
+        if rep_words:
+            if pairs_scored + len(incoming) * len(rep_words) > limits.max_pairs:
+                notices.append(
+                    f"alignment left article {docs[d].id!r} out: the limit of {limits.max_pairs} "
+                    "sentence pairs was reached"
+                )
+                del nodes[first:]
+                continue
+            pairs_scored += len(incoming) * len(rep_words)
+            joined = _join(incoming, groups, rep_words, rep_group)
+        for k, node in enumerate(incoming):
+            if k in joined:
+                g, similarity = joined[k]
+                groups[g].scores.append(similarity)
+            else:
+                g = len(groups)
+                groups.append(_Group())
+            group = groups[g]
+            group.members.append(first + k)
+            if len(group.reps) < REPRESENTATIVES:
+                group.reps.append(first + k)
+                rep_words.append(list(node.words))
+                rep_group.append(g)
+
+    multi = [g for g in groups if len({nodes[x].doc for x in g.members}) > 1]
+    _attach_split_halves(nodes, multi)
+    return _clusters(docs, nodes, multi), tuple(notices)
+
+
+# A cluster is compared through its first few sentences: enough to be robust to one odd
+# rewording, few enough that the work per article stays bounded.
+REPRESENTATIVES = 3
+
+
+@dataclass
+class _Group:
+    members: list[int] = field(default_factory=list)
+    reps: list[int] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)
+
+
+def _join(incoming: list[_Node], groups: list[_Group], rep_words, rep_group) -> dict[int, tuple[int, float]]:
+    """Which group each incoming sentence joins, with its best similarity to the group's
+    representatives: best pairs first, one sentence per group."""
+    scores = process.cdist(
+        [list(n.words) for n in incoming], rep_words, scorer=Indel.normalized_similarity, dtype=np.float32
+    )
+    rows, cols = np.nonzero(scores >= CONTAINMENT_MIN_DICE)
+    best: dict[tuple[int, int], float] = {}
+    passed: dict[tuple[int, int], int] = {}
+    for i, r in zip(rows.tolist(), cols.tolist(), strict=True):
+        dice = float(scores[i, r])
+        if not _accept(dice, len(incoming[i].words), len(rep_words[r])):
+            continue
+        key = (i, rep_group[r])
+        passed[key] = passed.get(key, 0) + 1
+        best[key] = max(best.get(key, 0.0), dice)
+    candidates = sorted(
+        ((-dice, i, g) for (i, g), dice in best.items() if passed[(i, g)] * 2 >= len(groups[g].reps)),
+    )
+    joined: dict[int, tuple[int, float]] = {}
+    taken: set[int] = set()
+    for negative, i, g in candidates:
+        if i in joined or g in taken:
+            continue
+        joined[i] = (g, -negative)
+        taken.add(g)
+    return joined
+
+
+def _clusters(docs: Sequence[Document], nodes: list[_Node], groups: list[_Group]) -> Alignment:
     ids = [d.id for d in docs]
-    words = [list(n.words) for n in nodes]
-    scores = process.cdist(words, words, scorer=Indel.normalized_similarity, dtype=np.float32)
-    doc_of = np.array([n.doc for n in nodes])
-    scores[doc_of[:, None] == doc_of[None, :]] = 0.0
-    sizes = np.array([len(w) for w in words])
-
-    edges = []
-    rows, cols = np.nonzero(np.triu(scores >= CONTAINMENT_MIN_DICE, k=1))
-    for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
-        dice = float(scores[i, j])
-        if _accept(dice, int(sizes[i]), int(sizes[j])):
-            a, b = nodes[i], nodes[j]
-            tie = tuple(sorted([(ids[a.doc], a.sentence), (ids[b.doc], b.sentence)]))
-            edges.append((-round(dice, 6), tie, i, j))
-    edges.sort()
-
-    def accepted(i: int, j: int) -> bool:
-        return _accept(float(scores[i, j]), int(sizes[i]), int(sizes[j]))
-
-    cluster_of: dict[int, int] = {}
-    members: dict[int, list[int]] = {}
-    for _, _, i, j in edges:
-        ci, cj = cluster_of.get(i), cluster_of.get(j)
-        if ci is None and cj is None:
-            members[i] = [i, j]
-            cluster_of[i] = cluster_of[j] = i
-            continue
-        if ci is not None and cj is not None:
-            if ci == cj:
-                continue
-            a_nodes, b_nodes = members[ci], members[cj]
-            if {doc_of[x] for x in a_nodes} & {doc_of[x] for x in b_nodes}:
-                continue
-            cross = [accepted(x, y) for x in a_nodes for y in b_nodes]
-            # Merge two clusters only when most of their sentences agree, to avoid chaining.
-            if sum(cross) * 2 < len(cross):
-                continue
-            for x in b_nodes:
-                cluster_of[x] = ci
-            a_nodes.extend(b_nodes)
-            del members[cj]
-            continue
-        anchor, newcomer = (ci, j) if ci is not None else (cj, i)
-        group = members[anchor]
-        if doc_of[newcomer] in {doc_of[x] for x in group}:
-            continue
-        if sum(accepted(newcomer, x) for x in group) * 2 < len(group):
-            continue
-        group.append(newcomer)
-        cluster_of[newcomer] = anchor
-
-    _attach_split_halves(docs, nodes, members, cluster_of)
-
+    position = {aid: k for k, aid in enumerate(ids)}
+    found = []
+    for group in groups:
+        refs = sorted({(ids[nodes[x].doc], nodes[x].sentence) for x in group.members})
+        score = sum(group.scores) / len(group.scores) if group.scores else 0.0
+        found.append((refs, round(score, 3)))
+    # Number clusters by where they start, reading articles in id order: independent of input order.
+    found.sort()
     clusters = []
-    for group in members.values():
-        refs = sorted({(ids[nodes[x].doc], nodes[x].sentence, x) for x in group})
-        pair_scores = [
-            float(scores[x, y]) for k, x in enumerate(group) for y in group[k + 1 :] if doc_of[x] != doc_of[y]
-        ]
-        score = sum(pair_scores) / len(pair_scores) if pair_scores else 0.0
-        clusters.append((refs, round(score, 3)))
-    # Order clusters by where they start in the articles, in the articles' id order.
-    clusters.sort(key=lambda c: [(r[0], r[1]) for r in c[0]])
-    order = {aid: k for k, aid in enumerate(ids)}
-    result = []
-    for k, (refs, score) in enumerate(clusters):
-        refs_sorted = sorted(refs, key=lambda r: (order[r[0]], r[1]))
-        result.append(
-            Cluster(
-                id=f"c{k + 1}",
-                members=tuple(SentenceRef(r[0], r[1]) for r in refs_sorted),
-                score=score,
-            )
-        )
-    return Alignment(tuple(result)), tuple(notices)
+    for k, (refs, score) in enumerate(found):
+        members = sorted(refs, key=lambda r: (position[r[0]], r[1]))
+        clusters.append(Cluster(f"c{k + 1}", tuple(SentenceRef(a, s) for a, s in members), score))
+    return Alignment(tuple(clusters))
 
 
-def _attach_split_halves(docs, nodes, members, cluster_of) -> None:
+def _attach_split_halves(nodes: list[_Node], groups: list[_Group]) -> None:
     """Let a sentence join its neighbour's cluster when the two together tell what one
     sentence of another article tells (a sentence split in one article, merged in another)."""
     index = {(n.doc, n.sentence): k for k, n in enumerate(nodes)}
-    for anchor, group in list(members.items()):
-        for x in list(group):
+    clustered = {x for g in groups for x in g.members}
+    for group in groups:
+        for x in list(group.members):
             node = nodes[x]
             for step in (-1, 1):
                 nb = index.get((node.doc, node.sentence + step))
-                if nb is None or nb in cluster_of:
+                if nb is None or nb in clustered:
                     continue
                 nb_words = set(nodes[nb].words)
                 pair = set(node.words) | nb_words
-                for y in group:
+                for y in group.members:
                     other = nodes[y]
                     if other.doc == node.doc:
                         continue
@@ -204,6 +223,6 @@ def _attach_split_halves(docs, nodes, members, cluster_of) -> None:
                         and shared / len(nb_words) >= SPLIT_CONTAINMENT
                         and _dice(pair, target) > _dice(set(node.words), target)
                     ):
-                        group.append(nb)
-                        cluster_of[nb] = anchor
+                        group.members.append(nb)
+                        clustered.add(nb)
                         break
