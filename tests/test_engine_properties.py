@@ -1,0 +1,81 @@
+"""Invariants of the whole engine on any text: no exception, valid offsets, determinism, and
+findings that do not depend on the order the articles come in."""
+
+import json
+from dataclasses import asdict
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from engine import Article, compare
+
+# Text that looks like news often enough to produce findings: numbers, quotes, tenses.
+_NEWSY = st.lists(
+    st.sampled_from(
+        [
+            "The council approved the budget of $3.2 million on Monday.",
+            "The council approves a budget of $3.5 million.",
+            "“We will win,” she said.",
+            '"We shall win," she said.',
+            "Turnout was 87.3 per cent.",
+            "Turnout was 87.23%.",
+            "He had never supported it.",
+            "He has never supported it.",
+            "Three people died.",
+            "At least 75 people were killed.",
+            "\n\n",
+            " ",
+            "’",
+            "“",
+            "🇰🇭",
+            "e\u0301",
+            "\r\n",
+        ]
+    ),
+    max_size=12,
+).map("".join)
+
+_ANY_TEXT = st.one_of(st.text(max_size=300), _NEWSY)
+
+
+def _as_json(report) -> str:
+    return json.dumps([asdict(f) for f in report.findings], sort_keys=True, default=str)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_ANY_TEXT, min_size=2, max_size=3))
+def test_any_text_gives_valid_mentions(texts):
+    articles = [Article(f"a{i}", t) for i, t in enumerate(texts)]
+    report = compare(articles)
+    by_id = {a.id: a.text for a in articles}
+    for finding in report.findings:
+        assert 0.0 <= finding.confidence <= 1.0
+        assert finding.severity in {"high", "medium", "low"}
+        for m in finding.mentions:
+            text = by_id[m.article_id]
+            assert 0 <= m.start <= m.end <= len(text)
+            assert text[m.start : m.end] == m.text
+            assert m.sentence.start <= m.start and m.end <= m.sentence.end <= len(text)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_NEWSY, min_size=2, max_size=3))
+def test_output_is_deterministic(texts):
+    articles = [Article(f"a{i}", t) for i, t in enumerate(texts)]
+    assert _as_json(compare(articles)) == _as_json(compare(articles))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_NEWSY, min_size=2, max_size=4), st.randoms(use_true_random=False))
+def test_findings_do_not_depend_on_article_order(texts, rng):
+    articles = [Article(f"a{i}", t) for i, t in enumerate(texts)]
+    shuffled = list(articles)
+    rng.shuffle(shuffled)
+
+    def key(report):
+        return sorted(
+            (f.type, f.severity, tuple(sorted((m.article_id, m.start, m.end) for m in f.mentions)))
+            for f in report.findings
+        )
+
+    assert key(compare(articles)) == key(compare(shuffled))
