@@ -1,15 +1,17 @@
-"""``python -m bench``: engine timings (seed pair by stage, scaling with articles); writes
-bench/results.json. Not a test: it reports numbers and never fails on them."""
+"""``python -m bench``: engine timings (seed pair by stage, scaling with articles), HTTP
+throughput (seed pair next to /v1/health, one run) and a sustained load with worker memory;
+prints tables and writes bench/results.json. Not a test: it reports numbers, never fails on them."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import sys
 from pathlib import Path
 
-from . import engine_bench
+from . import engine_bench, http_bench
 
 
 def machine() -> dict[str, str]:
@@ -21,8 +23,6 @@ def machine() -> dict[str, str]:
                 break
     except OSError:
         pass
-    import os
-
     return {
         "python": sys.version.split()[0],
         "cpu": cpu,
@@ -35,6 +35,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--runs", type=int, default=200, help="timed runs per seed-pair measurement")
     parser.add_argument("--scaling-runs", type=int, default=5, help="timed runs per cluster size")
+    parser.add_argument("--http-seconds", type=int, default=10, help="seconds per throughput run")
+    parser.add_argument("--load-seconds", type=int, default=60, help="seconds of sustained load")
+    parser.add_argument("--load-connections", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "2")))
+    parser.add_argument("--no-http", action="store_true", help="engine timings only")
     parser.add_argument("--out", default=str(Path(__file__).with_name("results.json")))
     args = parser.parse_args(argv)
 
@@ -62,9 +67,52 @@ def main(argv: list[str] | None = None) -> int:
         results["growth_10_to_20"] = {"time": round(growth, 2), "words": round(word_growth, 2)}
         print(f"  growth 10 -> 20 articles: time x{growth:.2f} for words x{word_growth:.2f}")
 
+    if not args.no_http:
+        results["http"] = http_throughput(args)
+        results["load"] = http_load(args)
+
     Path(args.out).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"\nwrote {args.out}")
     return 0
+
+
+def http_throughput(args) -> dict[str, object]:
+    print(f"\nHTTP throughput, gunicorn with {args.workers} workers, wrk -c8, {args.http_seconds} s each")
+    result = http_bench.throughput(seconds=args.http_seconds, connections=8, workers=args.workers)
+    if "skipped" in result:
+        print(f"  skipped: {result['skipped']}")
+        return result
+    print(f"  {'endpoint':<16} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
+    for name in ("health", "seed_pair"):
+        r = result[name]
+        print(
+            f"  {name:<16} {r['requests_per_second']:>9.1f} {r.get('p50_ms', 0):>8.2f} "
+            f"{r.get('p99_ms', 0):>8.2f} {int(r['errors']):>7}"
+        )
+    print(f"  seed pair / health throughput: {result['seed_to_health_ratio']:.2f}")
+    return result
+
+
+def http_load(args) -> dict[str, object]:
+    print(
+        f"\nload: seed pair, {args.load_seconds} s at concurrency {args.load_connections}, "
+        f"{args.workers} workers"
+    )
+    result = http_bench.load(
+        seconds=args.load_seconds, connections=args.load_connections, workers=args.workers
+    )
+    if "skipped" in result:
+        print(f"  skipped: {result['skipped']}")
+        return result
+    print(
+        f"  {result['requests_per_second']:.1f} req/s, p50 {result.get('p50_ms', 0):.2f} ms, "
+        f"p99 {result.get('p99_ms', 0):.2f} ms, errors {int(result['errors'])}, "
+        f"requests {int(result['requests'])}"
+    )
+    for pid, start in result["rss_kib_start"].items():
+        end = result["rss_kib_end"].get(pid)
+        print(f"  worker {pid}: RSS {start} KiB -> {end} KiB ({result['rss_growth_percent'].get(pid)}%)")
+    return result
 
 
 if __name__ == "__main__":
