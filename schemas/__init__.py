@@ -1,0 +1,17 @@
+"""Marshmallow schemas: what the API accepts and what it returns, as openapi.yaml states it."""
+
+from .context import RequestLimits
+from .requests import INCLUDE, CompareRequest, ExtractRequest, load_compare, load_extract
+from .responses import dump_extraction, dump_health, dump_report
+
+__all__ = [
+    "INCLUDE",
+    "CompareRequest",
+    "ExtractRequest",
+    "RequestLimits",
+    "dump_extraction",
+    "dump_health",
+    "dump_report",
+    "load_compare",
+    "load_extract",
+]

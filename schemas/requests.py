@@ -1,0 +1,180 @@
+"""Request schemas: validate what a client sends and turn it into engine values.
+
+Limits that come from the app's configuration are read from ``context.request_limits()``;
+``load_compare`` and ``load_extract`` set them for one call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from marshmallow import Schema, ValidationError, fields, post_load, validates_schema
+from marshmallow.validate import Length, OneOf
+
+from engine import CHECK_NAMES, Article
+
+from .context import RequestLimits, loading, request_limits
+from .fields import Text
+from .offsets import UNITS
+
+# The optional sections of a compare response; "numbers", "quotes" and "verb_groups" ask for
+# one check's extracted items, "extractions" for those of every check that ran.
+INCLUDE = ("alignment", "extractions", "equivalences", "quotes", "numbers", "verb_groups")
+
+MAX_ID = 128
+MAX_TITLE = 1000
+MAX_URL = 2048
+
+
+@dataclass(frozen=True)
+class CompareRequest:
+    articles: tuple[Article, ...]
+    checks: tuple[str, ...] | None
+    include: frozenset[str]
+    offsets: str
+
+
+@dataclass(frozen=True)
+class ExtractRequest:
+    article: Article
+    checks: tuple[str, ...] | None
+    offsets: str
+
+
+def _text_length(text: str) -> None:
+    if not text:
+        raise ValidationError("Must not be empty; send the article's text.")
+    limit = request_limits().max_chars
+    if len(text) > limit:
+        raise ValidationError(f"Is {len(text)} characters long; the limit is {limit} characters per article.")
+
+
+def _article_count(articles: list) -> None:
+    limit = request_limits().max_articles
+    if len(articles) < 2:
+        raise ValidationError(f"Got {len(articles)} article(s); send at least 2 to compare.")
+    if len(articles) > limit:
+        raise ValidationError(f"Got {len(articles)} articles; the limit is {limit} per request.")
+
+
+def _known_check(name: str) -> None:
+    if name not in CHECK_NAMES:
+        known = ", ".join(CHECK_NAMES) if CHECK_NAMES else "none are available"
+        raise ValidationError(f"Unknown check {name!r}; known checks: {known}.")
+
+
+def _iso_date(value: str) -> None:
+    for parse in (date.fromisoformat, datetime.fromisoformat):
+        try:
+            parse(value)
+            return
+        except ValueError:
+            pass
+    raise ValidationError(
+        f"{value!r} is not an ISO 8601 date or date-time, e.g. 2024-03-20 or 2024-03-20T09:30:00Z."
+    )
+
+
+class _Strict(Schema):
+    # Unknown keys are refused (marshmallow's default), with a message that says so plainly.
+    error_messages = {"type": "Expected a JSON object.", "unknown": "Unknown field."}
+
+
+class ArticleSchema(_Strict):
+    id = Text(allow_none=True, validate=Length(1, MAX_ID))
+    text = Text(required=True, validate=_text_length)
+    title = Text(allow_none=True, validate=Length(max=MAX_TITLE))
+    source = Text(allow_none=True, validate=Length(max=MAX_TITLE))
+    url = Text(allow_none=True, validate=Length(max=MAX_URL))
+    published_at = Text(allow_none=True, validate=_iso_date)
+
+
+class CompareOptionsSchema(_Strict):
+    include = fields.List(Text(validate=OneOf(INCLUDE)), load_default=list)
+    offsets = Text(validate=OneOf(UNITS), load_default="codepoint")
+
+
+class ExtractOptionsSchema(_Strict):
+    offsets = Text(validate=OneOf(UNITS), load_default="codepoint")
+
+
+def _article(data: dict[str, Any], position: int) -> Article:
+    """An engine Article; an article without an id is named after its position: a1, a2, ..."""
+    fields_ = {k: data.get(k) for k in ("title", "source", "url", "published_at")}
+    article_id = data.get("id")
+    return Article(
+        id=article_id if article_id is not None else f"a{position + 1}", text=data["text"], **fields_
+    )
+
+
+def _checks(names: list[str] | None) -> tuple[str, ...] | None:
+    return None if names is None else tuple(dict.fromkeys(names))
+
+
+class CompareRequestSchema(_Strict):
+    articles = fields.List(fields.Nested(ArticleSchema), required=True, validate=_article_count)
+    checks = fields.List(Text(validate=_known_check), load_default=None)
+    options = fields.Nested(
+        CompareOptionsSchema, load_default=lambda: {"include": [], "offsets": "codepoint"}
+    )
+
+    @validates_schema
+    def _ids_unique_and_total_size(self, data, **kwargs):
+        articles = [_article(a, i) for i, a in enumerate(data["articles"])]
+        first: dict[str, int] = {}
+        errors: dict[int, dict[str, list[str]]] = {}
+        for i, article in enumerate(articles):
+            j = first.setdefault(article.id, i)
+            if j != i:
+                how = "" if data["articles"][i].get("id") is not None else " (assigned from its position)"
+                errors[i] = {
+                    "id": [f"Duplicate id {article.id!r}{how}: articles.{j} has it too; ids must be unique."]
+                }
+        if errors:
+            raise ValidationError({"articles": errors})
+        total, limit = sum(len(a.text) for a in articles), request_limits().max_total_chars
+        if total > limit:
+            raise ValidationError(
+                {"articles": [f"The articles hold {total} characters together; the limit is {limit}."]}
+            )
+
+    @post_load
+    def _request(self, data, **kwargs) -> CompareRequest:
+        return CompareRequest(
+            articles=tuple(_article(a, i) for i, a in enumerate(data["articles"])),
+            checks=_checks(data["checks"]),
+            include=frozenset(data["options"]["include"]),
+            offsets=data["options"]["offsets"],
+        )
+
+
+class ExtractRequestSchema(_Strict):
+    article = fields.Nested(ArticleSchema, required=True)
+    checks = fields.List(Text(validate=_known_check), load_default=None)
+    options = fields.Nested(ExtractOptionsSchema, load_default=lambda: {"offsets": "codepoint"})
+
+    @post_load
+    def _request(self, data, **kwargs) -> ExtractRequest:
+        return ExtractRequest(
+            article=_article(data["article"], 0),
+            checks=_checks(data["checks"]),
+            offsets=data["options"]["offsets"],
+        )
+
+
+compare_request_schema = CompareRequestSchema()
+extract_request_schema = ExtractRequestSchema()
+
+
+def load_compare(body: Any, *, limits: RequestLimits) -> CompareRequest:
+    """Validate a /v1/compare body; raises marshmallow.ValidationError with field paths."""
+    with loading(limits):
+        return compare_request_schema.load(body)
+
+
+def load_extract(body: Any, *, limits: RequestLimits) -> ExtractRequest:
+    """Validate a /v1/extract body; raises marshmallow.ValidationError with field paths."""
+    with loading(limits):
+        return extract_request_schema.load(body)
