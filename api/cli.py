@@ -109,7 +109,8 @@ def _describe(error: dict, paths: Sequence[str]) -> str:
     """A validation error with "articles.1.text" said as "b.txt: text"."""
     parts = error["field"].split(".")
     if len(parts) >= 2 and parts[0] == "articles" and parts[1].isdigit() and int(parts[1]) < len(paths):
-        where = ": ".join([paths[int(parts[1])], *(".".join(parts[2:]) or [])])
+        rest = ".".join(parts[2:])
+        where = f"{paths[int(parts[1])]}: {rest}" if rest else paths[int(parts[1])]
     else:
         where = error["field"] or "input"
     return f"{where}: {' '.join(error['messages'])}"
