@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Flask, Response, current_app, json, request
+from flask import Flask, Response, current_app, request
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException
 from werkzeug.http import HTTP_STATUS_CODES
@@ -29,7 +29,10 @@ def problem(status: int, title: str | None = None, detail: str | None = None, **
     log = current_app.logger.error if status >= 500 else current_app.logger.warning
     # Inside an error handler, exc_info attaches the traceback of the exception being handled.
     log("%s %s -> %d %s", request.method, request.path, status, body["detail"], exc_info=status >= 500)
-    return Response(json.dumps(body), status=status, mimetype=PROBLEM_MIMETYPE)
+    response = current_app.json.response(body)
+    response.status_code = status
+    response.mimetype = PROBLEM_MIMETYPE
+    return response
 
 
 def _detail(e: HTTPException) -> str:
