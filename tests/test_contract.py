@@ -21,7 +21,7 @@ import engine
 from api import compare as compare_view
 from api.config import DEFAULTS
 from engine.model import FINDING_TYPES, SEVERITIES
-from schemas import INCLUDE, RequestLimits, load_compare, load_extract
+from schemas import INCLUDE, RequestLimits, dump_report, load_compare, load_extract
 from schemas.extractions import EXTRACTIONS
 from schemas.offsets import UNITS
 from schemas.requests import MAX_ID, MAX_TITLE, MAX_URL
@@ -171,6 +171,46 @@ def test_server_error_matches_spec(client, monkeypatch):
     response = client.post("/v1/compare", json=two_articles())
     assert response.status_code == 500
     assert_matches_spec("/v1/compare", "post", response)
+
+
+def test_report_with_every_section_matches_spec():
+    # Hand-made, so that findings, mentions and notices are checked whichever checks are registered.
+    docs = (
+        engine.analyse(engine.Article("a1", "Sales rose 5% in May.")),
+        engine.analyse(engine.Article("b", "Sales rose 6% in May.")),
+    )
+    mentions = (
+        engine.Mention("a1", 11, 13, "5%", engine.Span(0, 21)),
+        engine.Mention("b", 11, 13, "6%", engine.Span(0, 21)),
+    )
+    finding = engine.Finding(
+        "f-1", "numeric_mismatch", "high", 0.9, "Sales differ.", mentions, {"kind": "percent"}
+    )
+    cluster = engine.Cluster("c1", (engine.SentenceRef("a1", 0), engine.SentenceRef("b", 0)), 0.8)
+    report = engine.Report(
+        docs,
+        ("numbers",),
+        (finding,),
+        engine.Alignment((cluster,)),
+        equivalences=({"kind": "year", "mentions": [{"article_id": "b", "start": 0, "end": 5}]},),
+        notices=("alignment stopped at 5000 sentences",),
+    )
+    include = frozenset({"alignment", "equivalences", "extractions"})
+    data = dump_report(report, include=include, offsets="utf16")
+    assert set(data) == {
+        "summary",
+        "articles",
+        "findings",
+        "alignment",
+        "equivalences",
+        "extractions",
+        "notices",
+    }
+    report_at = pointer(
+        "paths", "/v1/compare", "post", "responses", "200", "content", "application/json", "schema"
+    )
+    errors = sorted(validator(report_at).iter_errors(data), key=str)
+    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:10])
 
 
 def test_every_error_status_the_api_returns_is_declared():
