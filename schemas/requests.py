@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from marshmallow import Schema, ValidationError, fields, post_load, validates_schema
+from marshmallow import Schema, ValidationError, fields, post_load
 from marshmallow.validate import Length, OneOf
 
 from engine import CHECK_NAMES, Article
@@ -120,33 +120,34 @@ class CompareRequestSchema(_Strict):
         CompareOptionsSchema, load_default=lambda: {"include": [], "offsets": "codepoint"}
     )
 
-    @validates_schema
-    def _ids_unique_and_total_size(self, data, **kwargs):
-        articles = [_article(a, i) for i, a in enumerate(data["articles"])]
-        first: dict[str, int] = {}
-        errors: dict[int, dict[str, list[str]]] = {}
-        for i, article in enumerate(articles):
-            j = first.setdefault(article.id, i)
-            if j != i:
-                how = "" if data["articles"][i].get("id") is not None else " (assigned from its position)"
-                errors[i] = {
-                    "id": [f"Duplicate id {article.id!r}{how}: articles.{j} has it too; ids must be unique."]
-                }
-        if errors:
-            raise ValidationError({"articles": errors})
-        total, limit = sum(len(a.text) for a in articles), request_limits().max_total_chars
-        if total > limit:
-            raise ValidationError(
-                {"articles": [f"The articles hold {total} characters together; the limit is {limit}."]}
-            )
-
     @post_load
     def _request(self, data, **kwargs) -> CompareRequest:
+        articles = tuple(_article(a, i) for i, a in enumerate(data["articles"]))
+        _check_together(articles, assigned=[a.get("id") is None for a in data["articles"]])
         return CompareRequest(
-            articles=tuple(_article(a, i) for i, a in enumerate(data["articles"])),
+            articles=articles,
             checks=_checks(data["checks"]),
             include=frozenset(data["options"]["include"]),
             offsets=data["options"]["offsets"],
+        )
+
+
+def _check_together(articles: tuple[Article, ...], *, assigned: list[bool]) -> None:
+    """The rules about the articles as a set: unique ids, and the total size."""
+    first: dict[str, int] = {}
+    errors: dict[int, dict[str, list[str]]] = {}
+    for i, article in enumerate(articles):
+        j = first.setdefault(article.id, i)
+        if j != i:
+            how = " (assigned from its position)" if assigned[i] else ""
+            message = f"Duplicate id {article.id!r}{how}: articles.{j} has it too; ids must be unique."
+            errors[i] = {"id": [message]}
+    if errors:
+        raise ValidationError({"articles": errors})
+    total, limit = sum(len(a.text) for a in articles), request_limits().max_total_chars
+    if total > limit:
+        raise ValidationError(
+            {"articles": [f"The articles hold {total} characters together; the limit is {limit}."]}
         )
 
 
