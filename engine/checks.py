@@ -37,7 +37,9 @@ class Check(Protocol):
 
 
 def _modules() -> dict[str, Check]:
-    modules: list[Check] = []
+    from . import tense
+
+    modules: list[Check] = [tense]
     return {m.NAME: m for m in modules}
 
 

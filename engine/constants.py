@@ -303,3 +303,334 @@ STOPWORDS: frozenset[str] = frozenset(
         "per",
     ]
 )
+
+# --------------------------------------------------------------------------- tense
+
+# Finite forms of "be", "have" and "do" with the tense they mark.
+TENSE_BE_FORMS: dict[str, str] = {
+    "am": "present",
+    "is": "present",
+    "are": "present",
+    "'m": "present",
+    "'re": "present",
+    "was": "past",
+    "were": "past",
+}
+TENSE_HAVE_FORMS: dict[str, str] = {
+    "has": "present",
+    "have": "present",
+    "'ve": "present",
+    "had": "past",
+}
+TENSE_DO_FORMS: dict[str, str] = {"do": "present", "does": "present", "did": "past"}
+
+# Modals (and their contracted forms) with the modal they stand for.
+TENSE_MODALS: dict[str, str] = {
+    "will": "will",
+    "'ll": "will",
+    "shall": "shall",
+    "would": "would",
+    "could": "could",
+    "can": "can",
+    "may": "may",
+    "might": "might",
+    "must": "must",
+    "should": "should",
+}
+
+# Words that negate a verb group.
+TENSE_NEGATORS: frozenset[str] = frozenset(["not", "never", "n't"])
+
+# Adverbs that may stand inside a verb group ("has also said", "will soon open"); words in -ly
+# that the lexicon knows only as adverbs count too.
+TENSE_GROUP_ADVERBS: frozenset[str] = frozenset(
+    [
+        "also",
+        "already",
+        "always",
+        "again",
+        "almost",
+        "even",
+        "ever",
+        "just",
+        "now",
+        "often",
+        "once",
+        "only",
+        "since",
+        "soon",
+        "still",
+        "then",
+        "thus",
+        "too",
+        "yet",
+        "further",
+        "long",
+        "first",
+        "later",
+        "previously",
+        "reportedly",
+        "allegedly",
+        "apparently",
+    ]
+)
+
+# "is expected to announce": adjectives and participles after "be" that, with "to" and a verb,
+# announce a planned or likely event; the value is the modality reported.
+TENSE_BE_CATENATIVES: dict[str, str] = {
+    "going": "going to",
+    "expected": "expected to",
+    "set": "set to",
+    "due": "due to",
+    "scheduled": "scheduled to",
+    "slated": "slated to",
+    "poised": "poised to",
+    "about": "about to",
+    "likely": "likely to",
+    "unlikely": "unlikely to",
+    "planning": "planning to",
+    "supposed": "supposed to",
+}
+
+# "plans to visit": verbs of intention whose "to" complement is the event; the value is the
+# modality reported.
+TENSE_VERB_CATENATIVES: dict[str, str] = {
+    "plan": "plan to",
+    "intend": "intend to",
+    "aim": "aim to",
+    "expect": "expect to",
+    "hope": "hope to",
+    "want": "want to",
+    "seek": "seek to",
+    "promise": "promise to",
+    "pledge": "pledge to",
+    "vow": "vow to",
+    "threaten": "threaten to",
+    "prepare": "prepare to",
+    "propose": "propose to",
+    "agree": "agree to",
+    "decide": "decide to",
+}
+
+# Verbs that introduce reported speech ("said that ...", "explained that ...").
+TENSE_REPORTING_VERBS: frozenset[str] = frozenset(
+    [
+        "say",
+        "tell",
+        "explain",
+        "add",
+        "state",
+        "claim",
+        "announce",
+        "report",
+        "note",
+        "insist",
+        "argue",
+        "confirm",
+        "deny",
+        "write",
+        "warn",
+        "reveal",
+        "acknowledge",
+        "admit",
+        "suggest",
+        "believe",
+        "think",
+        "declare",
+        "assert",
+        "maintain",
+        "stress",
+        "emphasise",
+        "emphasize",
+        "continue",
+    ]
+)
+
+# Phrasal verbs whose particle belongs to the verb group's span ("passed away").
+TENSE_PARTICLE_VERBS: dict[str, str] = {"pass": "away"}
+
+# Pronouns that "he's", "it's", "that's" contract with a verb rather than a possessive.
+TENSE_CLITIC_HOSTS: frozenset[str] = frozenset(
+    ["he", "she", "it", "that", "there", "here", "what", "who", "where", "how", "this", "let"]
+)
+
+# Words that can be the subject right before a finite verb.
+TENSE_SUBJECT_PRONOUNS: frozenset[str] = frozenset(
+    [
+        "i",
+        "you",
+        "he",
+        "she",
+        "it",
+        "we",
+        "they",
+        "who",
+        "which",
+        "that",
+        "this",
+        "these",
+        "those",
+        "there",
+        "one",
+        "nobody",
+        "everyone",
+        "someone",
+        "anyone",
+        "everybody",
+        "somebody",
+        "none",
+    ]
+)
+# The subjects that take a plural present ("they reflect", "we respect").
+TENSE_PLURAL_SUBJECTS: frozenset[str] = frozenset(["i", "you", "we", "they", "who", "which", "that"])
+
+# Words after which a verb form is a noun or an infinitive, never a finite verb.
+TENSE_DETERMINERS: frozenset[str] = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "some",
+        "any",
+        "no",
+        "every",
+        "each",
+        "all",
+        "both",
+        "many",
+        "several",
+        "few",
+        "more",
+        "most",
+        "such",
+        "whose",
+    ]
+)
+# Words that end no subject: prepositions, conjunctions, function words.
+TENSE_NOT_SUBJECTS: frozenset[str] = frozenset(
+    [
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "without",
+        "by",
+        "from",
+        "to",
+        "into",
+        "onto",
+        "about",
+        "over",
+        "under",
+        "after",
+        "before",
+        "between",
+        "through",
+        "during",
+        "since",
+        "until",
+        "against",
+        "among",
+        "as",
+        "than",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "if",
+        "because",
+        "while",
+        "although",
+        "though",
+        "whether",
+        "when",
+        "where",
+        "how",
+        "why",
+        "what",
+        "not",
+        "very",
+        "so",
+        "per",
+        "via",
+        "across",
+        "upon",
+        "within",
+        "toward",
+        "towards",
+        "despite",
+        "near",
+        "like",
+        "unlike",
+        "also",
+        "been",
+        "being",
+        "be",
+    ]
+)
+
+# Words that open a clause: a finite verb after them starts a new predicate.
+TENSE_CLAUSE_OPENERS: frozenset[str] = frozenset(
+    [
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "while",
+        "because",
+        "as",
+        "if",
+        "although",
+        "though",
+        "whether",
+        "where",
+        "unless",
+        "until",
+        "since",
+        "but",
+        "so",
+    ]
+)
+
+# Words that can open what follows a finite verb (besides determiners and numbers).
+TENSE_OBJECT_STARTS: frozenset[str] = frozenset(
+    [
+        "him",
+        "her",
+        "them",
+        "us",
+        "me",
+        "it",
+        "you",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "that",
+        "this",
+        "these",
+        "those",
+        "what",
+        "how",
+        "why",
+        "whether",
+        "if",
+        "himself",
+        "herself",
+        "itself",
+        "themselves",
+        "there",
+    ]
+)

@@ -19,6 +19,8 @@ from typing import Any
 
 from marshmallow import Schema
 
+from .tense import VerbGroupSchema
+
 
 @dataclass(frozen=True)
 class Extracted:
@@ -28,7 +30,9 @@ class Extracted:
 
 
 # check name -> how its items are written out
-EXTRACTIONS: dict[str, Extracted] = {}
+EXTRACTIONS: dict[str, Extracted] = {
+    "tense": Extracted(key="verb_groups", include="verb_groups", schema=VerbGroupSchema()),
+}
 
 # The options.include names that ask /v1/compare for extracted items: all of them, or one check's.
 ITEM_SECTIONS = frozenset({"extractions", "numbers", "verb_groups", "quotes"})

@@ -1,0 +1,1024 @@
+"""The tense check: verb groups with tense, aspect, voice, modality and polarity, and the same
+event told in a different tense (``tense_shift``) or polarity (``negation_flip``) across
+aligned sentences.
+
+A verb group is a finite verb with its auxiliaries, modals, negation and the adverbs between
+them ("had never supported", "will be held", "is expected to announce"). Word forms come from
+the lemminflect lexicon that ships inside its package; ambiguous forms ("the said policy", "his
+remains", "an extended deadline") are resolved from the words around them. Non-finite forms
+(infinitives, gerunds, participles used as modifiers) are not verb groups.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
+from typing import Any
+
+from lemminflect import getAllLemmas, getAllLemmasOOV, getInflection
+from rapidfuzz.distance import Indel
+
+from .checks import CheckResult
+from .constants import (
+    TENSE_BE_CATENATIVES,
+    TENSE_BE_FORMS,
+    TENSE_CLAUSE_OPENERS,
+    TENSE_CLITIC_HOSTS,
+    TENSE_DETERMINERS,
+    TENSE_DO_FORMS,
+    TENSE_GROUP_ADVERBS,
+    TENSE_HAVE_FORMS,
+    TENSE_MODALS,
+    TENSE_NEGATORS,
+    TENSE_NOT_SUBJECTS,
+    TENSE_OBJECT_STARTS,
+    TENSE_PARTICLE_VERBS,
+    TENSE_PLURAL_SUBJECTS,
+    TENSE_REPORTING_VERBS,
+    TENSE_SUBJECT_PRONOUNS,
+    TENSE_VERB_CATENATIVES,
+)
+from .findings import make_finding, mention
+from .model import Alignment, Document, Finding, Token
+
+NAME = "tense"
+
+TENSES = ("past", "present", "future")
+ASPECTS = ("simple", "progressive", "perfect", "perfect progressive")
+VOICES = ("active", "passive")
+POLARITIES = ("positive", "negative")
+
+# Modals that mark the future rather than a modality of their own.
+_FUTURE_MODALS = frozenset(["will", "shall"])
+# Lemmas too common to pair across sentences on the lemma alone.
+_LIGHT_LEMMAS = frozenset(["be", "have", "do", "get", "make", "go"])
+# A changed stretch of at most this many words on each side, with the same words before and
+# after, tells the same event even when the verbs differ ("has been sentenced to" / "received a").
+_SWAP_MAX_WORDS = 4
+# How far (in words) a question's subject may sit between the auxiliary and the main verb.
+_QUESTION_SUBJECT_MAX = 5
+
+_AUX_WORDS = frozenset([*TENSE_MODALS, *TENSE_BE_FORMS, *TENSE_HAVE_FORMS, *TENSE_DO_FORMS, "'s", "'d"])
+
+_VERB_TAGS = ("VB", "VBD", "VBN", "VBG", "VBZ", "VBP")
+
+
+@dataclass(frozen=True)
+class VerbGroup:
+    """A finite verb group: ``doc.text[start:end] == text``; ``head_start``/``head_end`` span
+    the main verb. ``tense`` is past, present or future; ``aspect`` one of ``ASPECTS``;
+    ``modality`` the modal or the verb of intention ("would", "expected to", "plan to"), or
+    None; ``reported`` is true in a clause that follows a reporting verb ("said that ...")."""
+
+    start: int
+    end: int
+    text: str
+    head_start: int
+    head_end: int
+    lemma: str
+    tense: str
+    aspect: str
+    voice: str
+    modality: str | None
+    polarity: str
+    sentence: int
+    reported: bool
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class _Word:
+    """What the lexicon says about one lower-case word form."""
+
+    lemma: str | None  # verb lemma, None when the form is never a verb
+    tags: frozenset[str]  # Penn verb tags the form can carry
+    noun: bool
+    adj: bool
+    adverb: bool
+
+
+@lru_cache(maxsize=65536)
+def _inflections(lemma: str, tag: str) -> tuple[str, ...]:
+    return tuple(f.lower() for f in getInflection(lemma, tag))
+
+
+@lru_cache(maxsize=65536)
+def _word(norm: str) -> _Word:
+    lemmas = getAllLemmas(norm)
+    verb = lemmas.get("VERB") or lemmas.get("AUX")
+    if not verb and not lemmas and norm.isalpha() and norm.endswith(("ed", "es", "ing")):
+        # Out of the lexicon: trust the suffix only for forms that look verbal.
+        verb = getAllLemmasOOV(norm, "VERB").get("VERB")
+    lemma = None
+    tags: set[str] = set()
+    if verb:
+        for cand in verb:
+            found = {t for t in _VERB_TAGS if norm in _inflections(cand, t)}
+            if found:
+                lemma = cand.lower()
+                tags = found
+                break
+    adverb = "ADV" in lemmas and not verb and "NOUN" not in lemmas
+    return _Word(lemma, frozenset(tags), "NOUN" in lemmas, "ADJ" in lemmas, adverb)
+
+
+_NONE, _OPENER, _AUX, _FINITE = range(4)
+
+
+@lru_cache(maxsize=65536)
+def _role(norm: str) -> int:
+    """What a word form can do in a verb group: open a clause, be an auxiliary, or be a
+    finite main verb (past, third person or plain present)."""
+    if norm in _AUX_WORDS:
+        return _AUX
+    if norm in TENSE_CLAUSE_OPENERS:
+        return _OPENER
+    info = _word(norm)
+    if info.lemma is not None and info.lemma not in ("be", "have", "do"):
+        if info.tags & {"VBD", "VBZ", "VBP"}:
+            return _FINITE
+    return _NONE
+
+
+# --------------------------------------------------------------------------- words
+
+
+# A word of a sentence is the text layer's token, or a piece of a contraction ("hasn't" ->
+# "has", "not"); ``kind`` is "cap" for a capitalised word that does not open the sentence (a
+# name: never a verb here), else "word" or "number".
+_W = Token
+
+
+_NEG_CLITIC_BASE = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
+_VERB_CLITICS = {"'re": "are", "'ve": "have", "'ll": "will", "'m": "am"}
+
+
+_HARD_PUNCT = frozenset(";:\"'()[]\u2014-")
+
+
+def _words(sentence) -> tuple[list[_W], list[bool], list[bool]]:
+    """The sentence's words (contractions split) and, per word, whether punctuation precedes
+    it (a phrase boundary) and whether a clause-breaking mark (quote, colon, dash, bracket)
+    does."""
+    out: list[_W] = []
+    punct_before: list[bool] = []
+    hard_before: list[bool] = []
+    after_punct = True
+    after_hard = True
+    first = True
+    append, mark, hard_mark = out.append, punct_before.append, hard_before.append
+    for tok in sentence.tokens:
+        kind = tok.kind
+        if kind == "punct":
+            after_punct = True
+            after_hard = after_hard or tok.norm in _HARD_PUNCT
+            continue
+        if kind == "word":
+            norm = tok.norm
+            cap = not first and tok.text[0].isupper()
+            if "'" in norm or norm == "cannot":
+                after_punct, after_hard = _split(
+                    tok, cap, out, punct_before, hard_before, after_punct, after_hard
+                )
+                first = False
+                continue
+            if cap:
+                tok = Token(tok.start, tok.end, tok.text, norm, "cap")
+        append(tok)
+        mark(after_punct)
+        hard_mark(after_hard)
+        after_punct = after_hard = first = False
+    return out, punct_before, hard_before
+
+
+def _split(tok, cap, out, punct_before, hard_before, after_punct, after_hard):
+    """Append the pieces of a contraction; returns the cleared boundary flags."""
+    norm, start, end = tok.norm, tok.start, tok.end
+    if norm.endswith("n't") and len(norm) > 3:
+        base = norm[:-3]
+        pieces = [(_NEG_CLITIC_BASE.get(base, base), start, end - 3), ("not", end - 3, end)]
+    elif norm == "cannot":
+        pieces = [("can", start, start + 3), ("not", start + 3, end)]
+    else:
+        base, _, clitic = norm.rpartition("'")
+        clitic = "'" + clitic
+        if clitic in _VERB_CLITICS or clitic == "'d":
+            pieces = [(base, start, end - len(clitic)), (clitic, end - len(clitic), end)]
+        elif clitic == "'s" and base in TENSE_CLITIC_HOSTS:
+            pieces = [(base, start, end - 2), ("'s", end - 2, end)]
+        else:
+            pieces = [(norm, start, end)]
+    text = tok.text
+    for j, (n, s, e) in enumerate(pieces):
+        kind = "cap" if cap and j == 0 else "word"
+        out.append(Token(s, e, text[s - start : e - start], n, kind))
+        punct_before.append(after_punct and j == 0)
+        hard_before.append(after_hard and j == 0)
+    return False, False
+
+
+# --------------------------------------------------------------------------- verb groups
+
+
+def _is_adverb(w: _W) -> bool:
+    n = w.norm
+    if n in TENSE_GROUP_ADVERBS:
+        return True
+    if (w.kind == "cap") or len(n) < 5 or not n.endswith("ly"):
+        return False
+    info = _word(n)
+    return info.adverb
+
+
+def _skip_adverbs(words: list[_W], i: int, punct: list[bool]) -> tuple[int, bool]:
+    """The index of the first word at or after ``i`` that is not an adverb or negation inside
+    a verb group, and whether a negation was passed."""
+    neg = False
+    n = len(words)
+    while i < n and not punct[i]:
+        w = words[i]
+        if w.norm in TENSE_NEGATORS:
+            neg = True
+        elif w.norm == "no" and i + 1 < n and words[i + 1].norm == "longer":
+            neg = True
+            i += 1
+        elif not _is_adverb(w):
+            break
+        i += 1
+    return i, neg
+
+
+def _verb(w: _W, tag: str) -> bool:
+    if w.kind == "cap":
+        return False
+    return tag in _word(w.norm).tags
+
+
+def _prev_word(words: list[_W], punct: list[bool], i: int) -> _W | None:
+    """The word before ``i``, skipping adverbs; None at the start of a clause."""
+    j = i - 1
+    # A few adverbs at most ("he also quietly opposed"), so a flood of them stays linear.
+    while j >= max(0, i - 4):
+        if punct[j + 1]:
+            return None
+        w = words[j]
+        if not _is_adverb(w) and w.norm not in TENSE_NEGATORS:
+            return w
+        j -= 1
+    return None
+
+
+def _subject_like(w: _W | None) -> bool:
+    """Whether ``w`` can end a subject (a pronoun, a noun, a name, a number)."""
+    if w is None:
+        return False
+    n = w.norm
+    if n in TENSE_SUBJECT_PRONOUNS:
+        return True
+    if n in TENSE_NOT_SUBJECTS or n in TENSE_DETERMINERS:
+        return False
+    if (w.kind == "cap") or n[:1].isdigit() or n.endswith("'s"):
+        return True
+    info = _word(n)
+    if info.noun:
+        return True
+    return info.lemma is None and not info.adj and not info.adverb
+
+
+def _object_start(w: _W | None) -> bool:
+    """Whether ``w`` can open what follows a finite verb: an object, a clause or a number
+    ("issued a plan", "said he", "claimed 87 per cent", "says the toll")."""
+    if w is None:
+        return False
+    n = w.norm
+    return (
+        n in TENSE_DETERMINERS
+        or n in TENSE_OBJECT_STARTS
+        or n[:1].isdigit()
+        or ((w.kind == "cap") and _word(n).lemma is None)
+    )
+
+
+def _finite_simple(words: list[_W], punct: list[bool], i: int, sentence, clause_verb: bool) -> str | None:
+    """The tense of ``words[i]`` as a finite main verb without auxiliaries, or None.
+
+    ``clause_verb`` says whether the clause already has a finite verb, which makes a
+    participle after a noun ("opposed the sanctions placed on ...") a modifier."""
+    w = words[i]
+    if w.kind == "cap":
+        return None
+    info = _word(w.norm)
+    if info.lemma is None or info.lemma in ("be", "have", "do"):
+        return None
+    tags = info.tags
+    prev = _prev_word(words, punct, i)
+    nxt = words[i + 1] if i + 1 < len(words) and not punct[i + 1] else None
+    if prev is not None and (prev.norm in TENSE_DETERMINERS or prev.norm == "to"):
+        return None
+    if "VBD" in tags:
+        if prev is None:
+            # A quotation, then "said the document": the inverted reporting verb.
+            if info.lemma in TENSE_REPORTING_VERBS and _quote_near(sentence, w.start):
+                return "past"
+            # "Hun Sen, president of the party, issued a message": after an appositive, a
+            # past form with an object and no verb yet in the clause.
+            if i > 0 and not clause_verb and _object_start(nxt) and not _starts_with_participle(words, i):
+                return "past"
+            return None
+        if prev.norm in ("and", "or", "but"):
+            return "past" if _coordinated_finite(words, i) else None
+        if prev.norm in TENSE_SUBJECT_PRONOUNS:
+            return "past"
+        if not _subject_like(prev):
+            return None
+        if "VBN" in tags and not info.noun:
+            if nxt is not None and nxt.norm == "by":
+                return None  # "the result announced by ..."
+            if clause_verb and not _object_start(nxt):
+                return None  # "opposed the sanctions placed on Russia"
+        elif "VBN" in tags and not _object_start(nxt):
+            return None
+        return "past"
+    if "VBZ" in tags:
+        if prev is None:
+            return None
+        if prev.norm in TENSE_SUBJECT_PRONOUNS:
+            return "present"
+        if not _subject_like(prev):
+            return None
+        if info.noun:
+            # "the remains", "common interests": a noun; "China says the", "Firm ups
+            # forecast" (a headline): a verb.
+            headline = words[0] is prev and i == 1
+            if not headline and not _object_start(nxt):
+                return None
+            if nxt is not None and _clear_finite_form(nxt):
+                return None
+        return "present"
+    if "VBP" in tags:
+        if prev is None:
+            return None
+        if prev.norm in TENSE_PLURAL_SUBJECTS:
+            return "present"
+        if (info.noun or info.adj) and not _object_start(nxt):
+            return None
+        pinfo = _word(prev.norm)
+        plural_noun = (
+            prev.norm.endswith("s") and pinfo.noun and not (prev.kind == "cap")
+        ) or prev.norm == "people"
+        if plural_noun and not clause_verb and (nxt is None or not _clear_finite_form(nxt)):
+            return "present"
+    return None
+
+
+def _starts_with_participle(words: list[_W], i: int) -> bool:
+    """Whether the sentence opens with a participle clause ("Asked about it, he said")."""
+    first = words[0]
+    if (first.kind == "cap") or 0 == i:
+        return False
+    tags = _word(first.norm).tags
+    return bool(tags & {"VBN", "VBG"}) and not (tags & {"VBZ"})
+
+
+def _clear_finite_form(w: _W) -> bool:
+    """A word that can only be a finite past or present verb ("stalled" is not: a participle)."""
+    if w.kind == "cap":
+        return False
+    info = _word(w.norm)
+    return info.lemma is not None and not info.noun and bool(info.tags & {"VBD", "VBZ"})
+
+
+def _coordinated_finite(words: list[_W], i: int) -> bool:
+    """ "... opposed X and urged Y": a past form after "and" shares a finite subject when a
+    finite past verb came earlier in the sentence."""
+    info = _word(words[i].norm)
+    if "VBN" not in info.tags:
+        return True
+    return any("VBD" in _word(w.norm).tags and not (w.kind == "cap") for w in words[max(0, i - 40) : i - 1])
+
+
+@dataclass
+class _Chain:
+    start: int
+    end_word: int  # index of the last word of the group
+    head: int  # index of the main verb
+    lemma: str
+    tense: str
+    aspect: str
+    voice: str
+    modality: str | None
+    negative: bool
+
+
+def _parse_aux(words: list[_W], punct: list[bool], i: int, question: bool) -> _Chain | None:
+    """A verb group that starts with a finite auxiliary or modal at ``i``."""
+    w = words[i]
+    n = w.norm
+    if w.kind == "cap":
+        return None
+    prev = _prev_word(words, punct, i)
+    if prev is not None and prev.norm in TENSE_DETERMINERS:
+        return None  # "the will of the people"
+    modality = None
+    perfect = progressive = passive = False
+    neg = False
+    if n in TENSE_MODALS:
+        modality = TENSE_MODALS[n]
+        tense = (
+            "future"
+            if modality in _FUTURE_MODALS
+            else ("past" if modality in ("would", "could", "might", "should") else "present")
+        )
+        j, neg = _next_verb(words, punct, i + 1, question)
+        if j is None or not _verb(words[j], "VB"):
+            return None
+        k = j
+    elif n in TENSE_DO_FORMS:
+        tense = TENSE_DO_FORMS[n]
+        j, neg = _next_verb(words, punct, i + 1, question)
+        if j is not None and _verb(words[j], "VB") and words[j].norm not in TENSE_DO_FORMS:
+            return _rest(words, punct, i, j, tense, None, neg, False, False, False, question)
+        return _Chain(i, i, i, "do", tense, "simple", "active", None, False)
+    elif n == "'s" or n == "'d":
+        j, neg = _skip_adverbs(words, i + 1, punct)
+        nxt = words[j] if j < len(words) and not punct[j] else None
+        if n == "'d":
+            if nxt is not None and _verb(nxt, "VBN") and not _verb(nxt, "VB"):
+                return _after_have(words, punct, i, "past", neg, question)
+            modality, tense = "would", "past"
+            if nxt is None or not _verb(nxt, "VB"):
+                return None
+            k = j
+        else:
+            if nxt is not None and nxt.norm in ("been", "got", "gotten"):
+                return _after_have(words, punct, i, "present", neg, question)
+            return _after_be(words, punct, i, "present", neg, question)
+    elif n in TENSE_HAVE_FORMS:
+        return _after_have(words, punct, i, TENSE_HAVE_FORMS[n], neg, question)
+    elif n in TENSE_BE_FORMS:
+        return _after_be(words, punct, i, TENSE_BE_FORMS[n], neg, question)
+    else:
+        return None
+    # After a modal: base verb at k.
+    base = words[k].norm
+    if base == "have" and k + 1 < len(words):
+        j2, neg2 = _skip_adverbs(words, k + 1, punct)
+        if j2 < len(words) and not punct[j2] and _verb(words[j2], "VBN"):
+            perfect = True
+            neg = neg or neg2
+            return _perfect_rest(words, punct, i, j2, tense, modality, neg, question)
+    if base == "be":
+        j2, neg2 = _skip_adverbs(words, k + 1, punct)
+        neg = neg or neg2
+        chain = _be_rest(words, punct, i, k, j2, tense, modality, neg, perfect, question)
+        if chain is not None:
+            return chain
+    return _rest(words, punct, i, k, tense, modality, neg, perfect, progressive, passive, question)
+
+
+def _next_verb(words: list[_W], punct: list[bool], i: int, question: bool) -> tuple[int | None, bool]:
+    """The next verb after adverbs and negation; in a question, also after the subject."""
+    j, neg = _skip_adverbs(words, i, punct)
+    if (
+        j < len(words)
+        and not punct[j]
+        and _word(words[j].norm).lemma is not None
+        and not (words[j].kind == "cap")
+    ):
+        return j, neg
+    if not question:
+        return None, neg
+    # "Did the council approve ...?": skip the subject, a few words that are not verbs.
+    limit = min(len(words), j + _QUESTION_SUBJECT_MAX + 1)
+    while j < limit:
+        w = words[j]
+        if j > i and punct[j] and w.norm not in ("'s",):
+            return None, neg
+        info = _word(w.norm)
+        if not (w.kind == "cap") and info.lemma is not None and j > i and (info.tags & {"VB", "VBN", "VBG"}):
+            return j, neg
+        if w.norm in TENSE_NEGATORS:
+            neg = True
+        j += 1
+    return None, neg
+
+
+def _after_have(words, punct, i, tense, neg, question) -> _Chain | None:
+    j, neg2 = _next_verb(words, punct, i + 1, question)
+    neg = neg or neg2
+    if j is not None and _verb(words[j], "VBN"):
+        return _perfect_rest(words, punct, i, j, tense, None, neg, question)
+    j2, _ = _skip_adverbs(words, i + 1, punct)
+    if j2 < len(words) and not punct[j2] and words[j2].norm == "to":
+        # "had to go": obligation, the event is the verb after "to".
+        k = j2 + 1
+        if k < len(words) and not punct[k] and _verb(words[k], "VB"):
+            return _rest(words, punct, i, k, tense, "have to", neg, False, False, False, question)
+    return _Chain(i, i, i, "have", tense, "simple", "active", None, neg)
+
+
+def _perfect_rest(words, punct, i, j, tense, modality, neg, question) -> _Chain:
+    """After "have": the participle at ``j``; "been" may lead on to a progressive or passive."""
+    if words[j].norm == "been":
+        k, neg2 = _skip_adverbs(words, j + 1, punct)
+        chain = _be_rest(words, punct, i, j, k, tense, modality, neg or neg2, True, question)
+        if chain is not None:
+            return chain
+    return _rest(words, punct, i, j, tense, modality, neg, True, False, False, question)
+
+
+def _after_be(words, punct, i, tense, neg, question) -> _Chain | None:
+    k, neg2 = _next_verb(words, punct, i + 1, question)
+    if k is None:
+        k, neg3 = _skip_adverbs(words, i + 1, punct)
+        neg2 = neg2 or neg3
+    chain = _be_rest(words, punct, i, i, k, tense, None, neg or neg2, False, question)
+    if chain is not None:
+        return chain
+    # A copula: "was against", "is president".
+    return _Chain(i, i, i, "be", tense, "simple", "active", None, neg or neg2)
+
+
+def _be_rest(words, punct, i, be, k, tense, modality, neg, perfect, question) -> _Chain | None:
+    """After a form of "be" at ``be``: a progressive, a passive, or "is expected to", or None
+    for a copula."""
+    if k is None or k >= len(words) or punct[k] or (words[k].kind == "cap"):
+        return None
+    w = words[k]
+    n = w.norm
+    if n in TENSE_BE_CATENATIVES and k + 2 < len(words) and words[k + 1].norm == "to":
+        base_i, neg2 = _skip_adverbs(words, k + 2, punct)
+        if base_i < len(words) and not punct[base_i] and not punct[k + 1] and _verb(words[base_i], "VB"):
+            mod = TENSE_BE_CATENATIVES[n]
+            if modality is None:
+                modality = mod
+            t = "future" if mod == "going to" and tense == "present" else tense
+            if mod == "going to" and tense == "present":
+                modality = None if modality == "going to" else modality
+            chain = _rest(words, punct, i, base_i, t, modality, neg or neg2, perfect, False, False, question)
+            return chain
+    if _verb(w, "VBG") and n != "being":
+        return _rest(words, punct, i, k, tense, modality, neg, perfect, True, False, question)
+    if n == "being":
+        k2, _ = _skip_adverbs(words, k + 1, punct)
+        if k2 < len(words) and not punct[k2] and _verb(words[k2], "VBN"):
+            return _rest(words, punct, i, k2, tense, modality, neg, perfect, True, True, question)
+        return None
+    if _verb(w, "VBN"):
+        return _rest(words, punct, i, k, tense, modality, neg, perfect, False, True, question)
+    return None
+
+
+def _rest(words, punct, i, k, tense, modality, neg, perfect, progressive, passive, question) -> _Chain:
+    """Finish a group whose main verb is at ``k``; "plans to visit" extends it to the
+    verb of intention's complement."""
+    lemma = _word(words[k].norm).lemma or words[k].norm
+    end = k
+    if not passive and lemma in TENSE_VERB_CATENATIVES and k + 2 < len(words):
+        if words[k + 1].norm == "to" and not punct[k + 1]:
+            j, neg2 = _skip_adverbs(words, k + 2, punct)
+            if j < len(words) and not punct[j] and _verb(words[j], "VB"):
+                inner = _word(words[j].norm).lemma or words[j].norm
+                mod = TENSE_VERB_CATENATIVES[lemma]
+                if inner == "be":
+                    j3, _ = _skip_adverbs(words, j + 1, punct)
+                    if j3 < len(words) and not punct[j3] and _verb(words[j3], "VBN"):
+                        j = j3
+                        inner = _word(words[j].norm).lemma or words[j].norm
+                        passive = True
+                if modality is None:
+                    modality = mod
+                k = end = j
+                lemma = inner
+                neg = neg or neg2
+    if perfect and progressive:
+        aspect = "perfect progressive"
+    elif perfect:
+        aspect = "perfect"
+    elif progressive:
+        aspect = "progressive"
+    else:
+        aspect = "simple"
+    return _Chain(i, end, k, lemma, tense, aspect, "passive" if passive else "active", modality, neg)
+
+
+def extract(doc: Document) -> tuple[VerbGroup, ...]:
+    """Every finite verb group of ``doc``, in text order."""
+    out: list[VerbGroup] = []
+    text = doc.text
+    for sentence in doc.sentences:
+        out.extend(_sentence_groups(text, sentence))
+    return tuple(out)
+
+
+def _sentence_groups(text: str, sentence) -> list[VerbGroup]:
+    words, punct, hard = _words(sentence)
+    n = len(words)
+    if not n:
+        return []
+    question = sentence.text.rstrip("\"'\u201d\u2019 )").endswith("?")
+    groups: list[VerbGroup] = []
+    reporting_end = -1
+    clause_verb = False
+    i = 0
+    while i < n:
+        w = words[i]
+        role = _role(w.norm)
+        if hard[i] or role == _OPENER:
+            clause_verb = False
+        chain = None
+        if role == _AUX:
+            chain = _parse_aux(words, punct, i, question)
+        elif role == _FINITE and w.kind != "cap":
+            tense = _finite_simple(words, punct, i, sentence, clause_verb)
+            if tense is not None:
+                chain = _rest(words, punct, i, i, tense, None, False, False, False, False, question)
+        if chain is None:
+            i += 1
+            continue
+        # What follows a reporting verb is a clause of its own ("said the letters reflect").
+        clause_verb = chain.lemma not in TENSE_REPORTING_VERBS
+        first, last, head = words[chain.start], words[chain.end_word], words[chain.head]
+        if chain.lemma in TENSE_PARTICLE_VERBS and chain.end_word + 1 < n:
+            nxt = words[chain.end_word + 1]
+            if nxt.norm == TENSE_PARTICLE_VERBS[chain.lemma] and not punct[chain.end_word + 1]:
+                last = nxt
+        start, end = first.start, last.end
+        groups.append(
+            VerbGroup(
+                start=start,
+                end=end,
+                text=text[start:end],
+                head_start=head.start,
+                head_end=head.end,
+                lemma=chain.lemma,
+                tense=chain.tense,
+                aspect=chain.aspect,
+                voice=chain.voice,
+                modality=chain.modality,
+                polarity="negative" if chain.negative else "positive",
+                sentence=sentence.index,
+                reported=reporting_end >= 0 and start >= reporting_end,
+            )
+        )
+        if chain.lemma in TENSE_REPORTING_VERBS and reporting_end < 0:
+            reporting_end = end
+        i = max(chain.end_word, chain.head) + 1
+    return groups
+
+
+def _quote_near(sentence, offset: int) -> bool:
+    """Whether a quotation mark ends the text just before ``offset`` in the sentence
+    (",\u201d said the document")."""
+    rel = offset - sentence.start
+    before = sentence.text[max(0, rel - 8) : rel].rstrip()
+    return before.endswith(('"', "'", "\u201d", "\u2019", "\u201c", "\u2018", "\u00bb"))
+
+
+# --------------------------------------------------------------------------- comparer
+
+
+def _time(g: VerbGroup) -> str:
+    """Where the group puts its event: future (will, is expected to), past, perfect (a
+    present perfect: done, with present relevance) or present."""
+    if g.tense == "future" or (g.modality is not None and g.modality not in _PLAIN_MODALS):
+        return "future"
+    if g.tense == "past":
+        return "past"
+    if g.aspect in ("perfect", "perfect progressive"):
+        return "perfect"
+    return "present"
+
+
+# Modals whose meaning is a modality of its own (possibility, obligation), not a time.
+_PLAIN_MODALS = frozenset(["would", "could", "can", "may", "might", "must", "should", "have to"])
+
+
+def _label(g: VerbGroup) -> str:
+    if g.modality is not None and g.modality not in ("will", "shall"):
+        return f"{g.modality} + {g.aspect}" if g.aspect != "simple" else g.modality
+    return f"{g.tense} {g.aspect}"
+
+
+def _shift(x: VerbGroup, y: VerbGroup) -> tuple[str, str] | None:
+    """The severity of telling event ``x`` as ``y`` and the reason, or None when the two agree
+    in tense and aspect or differ only by a modality this check does not judge."""
+    mx = x.modality if x.modality in _PLAIN_MODALS else None
+    my = y.modality if y.modality in _PLAIN_MODALS else None
+    if mx != my:
+        return None  # "could win" vs "won": a change of modality, not of tense
+    if mx is not None:
+        if x.aspect != y.aspect:
+            return "low", "aspect"
+        return None
+    tx, ty = _time(x), _time(y)
+    if tx == ty:
+        if x.aspect != y.aspect and tx != "future":
+            return "low", "aspect"
+        if x.tense != y.tense and tx != "future":
+            return "medium", "time"
+        return None
+    if "future" in (tx, ty):
+        other = ty if tx == "future" else tx
+        return ("high", "done") if other in ("past", "perfect") else ("medium", "future")
+    pair = {tx, ty}
+    if pair == {"past", "present"}:
+        return "medium", "time"
+    if pair == {"past", "perfect"}:
+        if x.aspect == y.aspect and (x.reported or y.reported):
+            return "low", "backshift"
+        return "low", "aspect"
+    # A present perfect against a present simple or progressive.
+    return "low", "aspect"
+
+
+_EXPLAIN = {
+    "done": "{fut} tells it as planned or still to come, {done} as already done",
+    "future": "{fut} tells it as still to come, {other} as happening now",
+    "time": "{pres} presents it as still true or in force, {past} as past",
+    "backshift": "the same statement in reported speech, moved one tense back in {past}",
+    "aspect": "the same event told with a different aspect, which changes little of its meaning",
+}
+
+
+def _explanation(kind: str, x: VerbGroup, y: VerbGroup, ax: str, ay: str) -> str:
+    head = f"{_label(x)} in {ax}, {_label(y)} in {ay}"
+    tx = _time(x)
+    if kind == "done" or kind == "future":
+        fut, other = (ax, ay) if tx == "future" else (ay, ax)
+        body = _EXPLAIN[kind].format(fut=fut, done=other, other=other)
+    elif kind == "time" or kind == "backshift":
+        past, pres = (ax, ay) if x.tense == "past" else (ay, ax)
+        body = _EXPLAIN[kind].format(past=past, pres=pres)
+    else:
+        body = _EXPLAIN[kind]
+    return f"{head}: {body}"
+
+
+@dataclass
+class _Slot:
+    article: str
+    group: VerbGroup
+    index: int  # word index of the head in the article's part of the cluster
+
+
+def _cluster_words(doc: Document, sentences: Sequence[int]):
+    """The cluster sentences' words (folded) and each word's start offset."""
+    norms: list[str] = []
+    starts: list[int] = []
+    for s in sentences:
+        for tok in doc.sentences[s].tokens:
+            if tok.kind != "punct":
+                norms.append(tok.norm)
+                starts.append(tok.start)
+    return norms, starts
+
+
+def _head_index(starts: list[int], offset: int) -> int:
+    return max(0, bisect_right(starts, offset) - 1)
+
+
+def _blocks(a: list[str], b: list[str]):
+    """Per word of ``a``: the range of ``b`` it corresponds to and whether it sits in a short
+    changed stretch between equal words (a swap)."""
+    ranges: list[tuple[int, int, bool]] = [(0, 0, False)] * len(a)
+    ops = list(Indel.opcodes(a, b))
+    k = 0
+    while k < len(ops):
+        op = ops[k]
+        if op.tag == "equal":
+            for off in range(op.src_end - op.src_start):
+                j = op.dest_start + off
+                ranges[op.src_start + off] = (j, j + 1, False)
+            k += 1
+            continue
+        m = k
+        while m + 1 < len(ops) and ops[m + 1].tag != "equal":
+            m += 1
+        s0, s1 = op.src_start, ops[m].src_end
+        d0, d1 = op.dest_start, ops[m].dest_end
+        bounded = k > 0 and m + 1 < len(ops)
+        swap = bounded and 0 < s1 - s0 <= _SWAP_MAX_WORDS and 0 < d1 - d0 <= _SWAP_MAX_WORDS
+        for x in range(s0, s1):
+            ranges[x] = (d0, d1, swap)
+        k = m + 1
+    return ranges
+
+
+# At most this many candidate partners are weighed for one verb group (hostile input can hold
+# thousands of groups with one lemma in one changed stretch).
+_MAX_CANDIDATES = 8
+
+
+def _within(indices: list[int], lo: int, hi: int, centre: float) -> list[int]:
+    """Positions into ``indices`` (sorted) whose value lies in ``[lo, hi)``, nearest
+    ``centre`` first, at most ``_MAX_CANDIDATES``."""
+    first, last = bisect_left(indices, lo), bisect_left(indices, hi)
+    if last - first > _MAX_CANDIDATES:
+        mid = bisect_left(indices, centre, first, last)
+        first = max(first, mid - _MAX_CANDIDATES // 2)
+        last = min(last, first + _MAX_CANDIDATES)
+    return list(range(first, last))
+
+
+def _match(sa: list[_Slot], sb: list[_Slot], words_a, words_b) -> list[tuple[float, _Slot, _Slot]]:
+    """Pairs of groups, one of each article, that tell the same event, with a confidence."""
+    ranges = _blocks(words_a, words_b)
+    by_lemma: dict[str, list[_Slot]] = {}
+    for y in sb:  # sb is in text order, so each list is sorted by index
+        by_lemma.setdefault(y.group.lemma, []).append(y)
+    lemma_index = {k: [y.index for y in v] for k, v in by_lemma.items()}
+    all_index = [y.index for y in sb]
+    count_a: dict[str, int] = {}
+    swaps_a: dict[tuple[int, int], int] = {}
+    for x in sa:
+        count_a[x.group.lemma] = count_a.get(x.group.lemma, 0) + 1
+        lo, hi, swap = ranges[x.index]
+        if swap:
+            swaps_a[(lo, hi)] = swaps_a.get((lo, hi), 0) + 1
+    scale = len(words_b) / max(1, len(words_a))
+    cands = []
+    for x in sa:
+        lemma = x.group.lemma
+        lo, hi, swap = ranges[x.index]
+        centre = x.index * scale
+        same = by_lemma.get(lemma, ())
+        chosen: list[tuple[float, _Slot]] = []
+        if same:
+            for k in _within(lemma_index[lemma], lo, hi, centre):
+                chosen.append((0.9, same[k]))
+            if not chosen and count_a[lemma] == 1 and len(same) == 1 and lemma not in _LIGHT_LEMMAS:
+                chosen.append((0.75, same[0]))
+        if swap and swaps_a.get((lo, hi)) == 1:
+            inside = _within(all_index, lo, hi, centre)
+            if len(inside) == 1 and sb[inside[0]].group.lemma != lemma:
+                chosen.append((0.6, sb[inside[0]]))
+        for conf, y in chosen:
+            dist = abs(x.index - y.index / scale) if scale else 0.0
+            cands.append((-conf, dist, x.group.start, y.group.start, x, y))
+    cands.sort(key=lambda c: c[:4])
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out = []
+    for negconf, _, _, _, x, y in cands:
+        if id(x) in used_a or id(y) in used_b:
+            continue
+        used_a.add(id(x))
+        used_b.add(id(y))
+        out.append((-negconf, x, y))
+    return out
+
+
+def compare(
+    docs: Sequence[Document],
+    alignment: Alignment,
+    extracted: Mapping[str, tuple[VerbGroup, ...]],
+    *,
+    options: Mapping[str, Any],
+) -> CheckResult:
+    """Tense shifts and negation flips of the same event across aligned sentences.
+
+    Confidence is 0..1: higher when the two verbs share their lemma and their place in the
+    sentence, lower when only their place (a swapped verb) ties them.
+    """
+    by_id = {d.id: d for d in docs}
+    order = {d.id: k for k, d in enumerate(docs)}
+    at: dict[tuple[str, int], list[VerbGroup]] = {}
+    for aid, groups in extracted.items():
+        for g in groups:
+            at.setdefault((aid, g.sentence), []).append(g)
+    findings: list[Finding] = []
+    for cluster in alignment.clusters:
+        slots: dict[str, list[_Slot]] = {}
+        words: dict[str, list[str]] = {}
+        for aid in cluster.article_ids:
+            if aid not in by_id:
+                continue
+            sentences = cluster.sentences_of(aid)
+            groups = [g for s in sentences for g in at.get((aid, s), ())]
+            if not groups:
+                continue
+            norms, starts = _cluster_words(by_id[aid], sentences)
+            words[aid] = norms
+            slots[aid] = [_Slot(aid, g, _head_index(starts, g.head_start)) for g in groups]
+        if len(slots) < 2:
+            continue
+        ids = sorted(slots, key=order.__getitem__)
+        edges = []
+        for a, b in combinations(ids, 2):
+            edges.extend(_match(slots[a], slots[b], words[a], words[b]))
+        findings.extend(_events(edges, by_id, order))
+    return CheckResult(findings=tuple(findings))
+
+
+def _events(edges, by_id, order) -> list[Finding]:
+    """Join matched pairs into events (one version per article) and report each event once."""
+    parent: dict[int, int] = {}
+    members: dict[int, dict[str, _Slot]] = {}
+    conf: dict[int, list[float]] = {}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    edges = sorted(edges, key=lambda e: (-e[0], e[1].group.start, e[2].group.start))
+    for c, x, y in edges:
+        for s in (x, y):
+            if id(s) not in parent:
+                parent[id(s)] = id(s)
+                members[id(s)] = {s.article: s}
+                conf[id(s)] = []
+        rx, ry = find(id(x)), find(id(y))
+        if rx == ry:
+            conf[rx].append(c)
+            continue
+        if set(members[rx]) & set(members[ry]):
+            continue  # an article would tell the event twice
+        parent[ry] = rx
+        members[rx].update(members.pop(ry))
+        conf[rx].extend(conf.pop(ry))
+        conf[rx].append(c)
+    out: list[Finding] = []
+    for root, versions in members.items():
+        if len(versions) < 2:
+            continue
+        slots = sorted(versions.values(), key=lambda s: order[s.article])
+        confidence = min(conf[root]) if conf[root] else 0.5
+        every = _versions(slots)
+        # One finding per pair of articles that tell the event differently, each carrying
+        # every article's version: articles that agree are never put in one finding, so a
+        # finding never marks two identical passages as inconsistent.
+        for x, y in combinations(slots, 2):
+            shift = _shift(x.group, y.group)
+            if shift is not None:
+                out.append(_tense_finding(x, y, shift, every, by_id, confidence))
+            if x.group.polarity != y.group.polarity:
+                out.append(_negation_finding(x, y, every, by_id, confidence))
+    return out
+
+
+def _tense_finding(x: _Slot, y: _Slot, shift, every, by_id, confidence: float) -> Finding:
+    severity, kind = shift
+    gx, gy = x.group, y.group
+    lemma = gx.lemma if gx.lemma == gy.lemma else None
+    message = (
+        f"Tense shift: \u201c{gx.text}\u201d ({_label(gx)}) in {x.article} but "
+        f"\u201c{gy.text}\u201d ({_label(gy)}) in {y.article}."
+    )
+    return make_finding(
+        type="tense_shift",
+        severity=severity,
+        confidence=confidence if kind != "aspect" else confidence * 0.9,
+        message=message,
+        mentions=[mention(by_id[x.article], gx.start, gx.end), mention(by_id[y.article], gy.start, gy.end)],
+        details={
+            "lemma": lemma,
+            "shift": kind,
+            "explanation": _explanation(kind, gx, gy, x.article, y.article),
+            "versions": every,
+        },
+    )
+
+
+def _negation_finding(x: _Slot, y: _Slot, every, by_id, confidence: float) -> Finding:
+    gx, gy = x.group, y.group
+    neg, pos = (x, y) if gx.polarity == "negative" else (y, x)
+    message = (
+        f"The same event is negated in {neg.article} (\u201c{neg.group.text}\u201d) "
+        f"but affirmed in {pos.article} (\u201c{pos.group.text}\u201d)."
+    )
+    return make_finding(
+        type="negation_flip",
+        severity="high",
+        confidence=confidence,
+        message=message,
+        mentions=[mention(by_id[x.article], gx.start, gx.end), mention(by_id[y.article], gy.start, gy.end)],
+        details={
+            "lemma": gx.lemma if gx.lemma == gy.lemma else None,
+            "negative": neg.article,
+            "positive": pos.article,
+            "versions": every,
+        },
+    )
+
+
+def _versions(slots: list[_Slot]) -> dict[str, dict[str, Any]]:
+    return {
+        s.article: {
+            "words": s.group.text,
+            "lemma": s.group.lemma,
+            "tense": s.group.tense,
+            "aspect": s.group.aspect,
+            "voice": s.group.voice,
+            "modality": s.group.modality,
+            "polarity": s.group.polarity,
+        }
+        for s in slots
+    }
