@@ -632,5 +632,15 @@ TENSE_OBJECT_STARTS: frozenset[str] = frozenset(
         "itself",
         "themselves",
         "there",
+        "everyone",
+        "everybody",
+        "nobody",
+        "someone",
+        "somebody",
+        "anyone",
+        "anything",
+        "something",
+        "nothing",
+        "everything",
     ]
 )

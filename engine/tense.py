@@ -128,6 +128,7 @@ def _word(norm: str) -> _Word:
 
 
 _NONE, _OPENER, _AUX, _FINITE = range(4)
+_RELATIVES = frozenset(["which", "who"])
 
 
 @lru_cache(maxsize=65536)
@@ -304,11 +305,15 @@ def _object_start(w: _W | None) -> bool:
     )
 
 
-def _finite_simple(words: list[_W], punct: list[bool], i: int, sentence, clause_verb: bool) -> str | None:
+def _finite_simple(
+    words: list[_W], punct: list[bool], i: int, sentence, clause_verb: bool, resume: bool
+) -> str | None:
     """The tense of ``words[i]`` as a finite main verb without auxiliaries, or None.
 
     ``clause_verb`` says whether the clause already has a finite verb, which makes a
-    participle after a noun ("opposed the sanctions placed on ...") a modifier."""
+    participle after a noun ("opposed the sanctions placed on ...") a modifier. ``resume`` says
+    that a relative clause between commas just closed before a verbless main clause ("The
+    programme, which spanned five years, ended")."""
     w = words[i]
     if w.kind == "cap":
         return None
@@ -320,6 +325,8 @@ def _finite_simple(words: list[_W], punct: list[bool], i: int, sentence, clause_
     nxt = words[i + 1] if i + 1 < len(words) and not punct[i + 1] else None
     if prev is not None and (prev.norm in TENSE_DETERMINERS or prev.norm == "to"):
         return None
+    if prev is None and resume:
+        return "past" if "VBD" in tags else ("present" if "VBZ" in tags else None)
     if "VBD" in tags:
         if prev is None:
             # A quotation, then "said the document": the inverted reporting verb.
@@ -353,9 +360,11 @@ def _finite_simple(words: list[_W], punct: list[bool], i: int, sentence, clause_
             return None
         if info.noun:
             # "the remains", "common interests": a noun; "China says the", "Firm ups
-            # forecast" (a headline): a verb.
+            # forecast" (a headline), "plans to visit", "the plan works," : a verb.
             headline = words[0] is prev and i == 1
-            if not headline and not _object_start(nxt):
+            intends = nxt is not None and nxt.norm == "to" and info.lemma in TENSE_VERB_CATENATIVES
+            closes = nxt is None and i >= 2 and words[i - 2].norm in TENSE_DETERMINERS and not punct[i - 1]
+            if not (headline or intends or closes or _object_start(nxt)):
                 return None
             if nxt is not None and _clear_finite_form(nxt):
                 return None
@@ -434,13 +443,13 @@ def _parse_aux(words: list[_W], punct: list[bool], i: int, question: bool) -> _C
             if modality in _FUTURE_MODALS
             else ("past" if modality in ("would", "could", "might", "should") else "present")
         )
-        j, neg = _next_verb(words, punct, i + 1, question)
+        j, neg = _next_verb(words, punct, i + 1, question, _WANT_BASE)
         if j is None or not _verb(words[j], "VB"):
             return None
         k = j
     elif n in TENSE_DO_FORMS:
         tense = TENSE_DO_FORMS[n]
-        j, neg = _next_verb(words, punct, i + 1, question)
+        j, neg = _next_verb(words, punct, i + 1, question, _WANT_BASE)
         if j is not None and _verb(words[j], "VB") and words[j].norm not in TENSE_DO_FORMS:
             return _rest(words, punct, i, j, tense, None, neg, False, False, False, question)
         return _Chain(i, i, i, "do", tense, "simple", "active", None, False)
@@ -481,35 +490,44 @@ def _parse_aux(words: list[_W], punct: list[bool], i: int, question: bool) -> _C
     return _rest(words, punct, i, k, tense, modality, neg, perfect, progressive, passive, question)
 
 
-def _next_verb(words: list[_W], punct: list[bool], i: int, question: bool) -> tuple[int | None, bool]:
-    """The next verb after adverbs and negation; in a question, also after the subject."""
+def _next_verb(
+    words: list[_W], punct: list[bool], i: int, question: bool, want: frozenset[str]
+) -> tuple[int | None, bool]:
+    """The next verb after adverbs and negation; in a question, also after the subject, where
+    the verb must carry one of the tags in ``want``."""
     j, neg = _skip_adverbs(words, i, punct)
-    if (
-        j < len(words)
-        and not punct[j]
-        and _word(words[j].norm).lemma is not None
-        and not (words[j].kind == "cap")
-    ):
+    n = len(words)
+    if j < n and not punct[j] and _word(words[j].norm).lemma is not None and words[j].kind != "cap":
         return j, neg
-    if not question:
+    if not question or j >= n or punct[j]:
         return None, neg
-    # "Did the council approve ...?": skip the subject, a few words that are not verbs.
-    limit = min(len(words), j + _QUESTION_SUBJECT_MAX + 1)
-    while j < limit:
+    # "Did the council approve ...?": skip the subject. Its first word after a determiner is
+    # its noun or adjective even when the lexicon also knows it as a verb ("the bridge").
+    w = words[j]
+    if w.norm in TENSE_DETERMINERS:
+        j += 2
+    else:
+        j += 1
+        while j < n and words[j].kind == "cap" and not punct[j]:
+            j += 1
+    limit = min(n, j + _QUESTION_SUBJECT_MAX)
+    while j < limit and not punct[j]:
         w = words[j]
-        if j > i and punct[j] and w.norm not in ("'s",):
-            return None, neg
-        info = _word(w.norm)
-        if not (w.kind == "cap") and info.lemma is not None and j > i and (info.tags & {"VB", "VBN", "VBG"}):
-            return j, neg
         if w.norm in TENSE_NEGATORS:
             neg = True
+        elif w.kind != "cap" and _word(w.norm).tags & want:
+            return j, neg
         j += 1
     return None, neg
 
 
+_WANT_BASE = frozenset(["VB"])
+_WANT_PARTICIPLE = frozenset(["VBN"])
+_WANT_AFTER_BE = frozenset(["VBN", "VBG"])
+
+
 def _after_have(words, punct, i, tense, neg, question) -> _Chain | None:
-    j, neg2 = _next_verb(words, punct, i + 1, question)
+    j, neg2 = _next_verb(words, punct, i + 1, question, _WANT_PARTICIPLE)
     neg = neg or neg2
     if j is not None and _verb(words[j], "VBN"):
         return _perfect_rest(words, punct, i, j, tense, None, neg, question)
@@ -533,7 +551,7 @@ def _perfect_rest(words, punct, i, j, tense, modality, neg, question) -> _Chain:
 
 
 def _after_be(words, punct, i, tense, neg, question) -> _Chain | None:
-    k, neg2 = _next_verb(words, punct, i + 1, question)
+    k, neg2 = _next_verb(words, punct, i + 1, question, _WANT_AFTER_BE)
     if k is None:
         k, neg3 = _skip_adverbs(words, i + 1, punct)
         neg2 = neg2 or neg3
@@ -625,17 +643,24 @@ def _sentence_groups(text: str, sentence) -> list[VerbGroup]:
     groups: list[VerbGroup] = []
     reporting_end = -1
     clause_verb = False
+    relative: bool | None = None  # inside ", which ...": whether the main clause had a verb
     i = 0
     while i < n:
         w = words[i]
         role = _role(w.norm)
+        resume = False
+        if punct[i] and relative is not None:
+            clause_verb, relative = relative, None
+            resume = not clause_verb
+        if punct[i] and w.norm in _RELATIVES:
+            relative = clause_verb
         if hard[i] or role == _OPENER:
             clause_verb = False
         chain = None
         if role == _AUX:
             chain = _parse_aux(words, punct, i, question)
         elif role == _FINITE and w.kind != "cap":
-            tense = _finite_simple(words, punct, i, sentence, clause_verb)
+            tense = _finite_simple(words, punct, i, sentence, clause_verb, resume)
             if tense is not None:
                 chain = _rest(words, punct, i, i, tense, None, False, False, False, False, question)
         if chain is None:
