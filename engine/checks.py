@@ -37,9 +37,9 @@ class Check(Protocol):
 
 
 def _modules() -> dict[str, Check]:
-    from . import tense
+    from . import numbers, tense
 
-    modules: list[Check] = [tense]
+    modules: list[Check] = [numbers, tense]
     return {m.NAME: m for m in modules}
 
 

@@ -644,3 +644,170 @@ TENSE_OBJECT_STARTS: frozenset[str] = frozenset(
         "everything",
     ]
 )
+
+# --------------------------------------------------------------------------- numbers
+
+# Cardinal number words that text2num reads; runs of them ("twenty-five", "one hundred and five")
+# are one number.
+NUMBER_WORDS: tuple[str, ...] = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "thousand", "million", "billion", "trillion",
+)  # fmt: skip
+
+# Ordinal words; text2num's alpha2digit reads them ("twenty-fifth" -> 25th).
+ORDINAL_WORDS: tuple[str, ...] = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
+    "seventieth", "eightieth", "ninetieth", "hundredth", "thousandth", "millionth", "billionth",
+)  # fmt: skip
+
+# Denominators of spelled fractions ("two-thirds", "a quarter", "three fifths").
+FRACTION_DENOMINATORS: dict[str, int] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+
+# Words that stand for a number on their own.
+NUMBER_NOUNS: dict[str, int] = {"dozen": 12, "score": 20}
+
+VULGAR_FRACTIONS: dict[str, float] = {
+    "\u00bd": 0.5, "\u00bc": 0.25, "\u00be": 0.75, "\u2153": 1 / 3, "\u2154": 2 / 3,
+    "\u2155": 0.2, "\u215b": 0.125, "\u215c": 0.375, "\u215d": 0.625, "\u215e": 0.875,
+}  # fmt: skip
+
+# Scale words and the abbreviations news copy writes after a number ("$3bn", "Rs 40 crore").
+SCALE_WORDS: dict[str, float] = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "lakhs": 1e5,
+    "lac": 1e5, "crore": 1e7, "crores": 1e7,
+}  # fmt: skip
+SCALE_ABBREVIATIONS: dict[str, float] = {
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mio": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9,
+    "tn": 1e12, "trn": 1e12, "cr": 1e7,
+}  # fmt: skip
+
+# Currency marks written before a number, and currency names written after it -> ISO 4217.
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "us$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD", "s$": "SGD",
+    "nz$": "NZD", "r$": "BRL", "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR",
+    "rs": "INR", "rs.": "INR", "inr": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY", "₦": "NGN",
+    "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "rmb": "CNY",
+    "aud": "AUD", "cad": "CAD", "chf": "CHF", "khr": "KHR", "rub": "RUB",
+}  # fmt: skip
+CURRENCY_NAMES: dict[str, str] = {
+    "dollar": "USD", "dollars": "USD", "us dollars": "USD", "euro": "EUR", "euros": "EUR",
+    "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP", "rupee": "INR",
+    "rupees": "INR", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "riel": "KHR", "riels": "KHR",
+    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "peso": "MXN",
+    "pesos": "MXN", "franc": "CHF", "francs": "CHF", "won": "KRW", "naira": "NGN", "rand": "ZAR",
+    "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "inr": "INR",
+    "cents": "USD-cent", "cent": "USD-cent", "pence": "GBP-pence", "p": "GBP-pence",
+}  # fmt: skip
+
+# Ways of writing "per cent" after a number, and percentage points.
+PERCENT_WORDS: tuple[str, ...] = ("per cent", "percent", "per-cent", "pc", "pct", "%")
+POINT_WORDS: tuple[str, ...] = ("percentage points", "percentage point", "percentage-point", "pp")
+
+# Duration units -> (base, factor): durations convert within a base (270 months = 22.5 years).
+DURATION_UNITS: dict[str, tuple[str, float]] = {
+    "second": ("second", 1), "seconds": ("second", 1), "sec": ("second", 1), "secs": ("second", 1),
+    "minute": ("second", 60), "minutes": ("second", 60), "min": ("second", 60),
+    "mins": ("second", 60), "hour": ("second", 3600), "hours": ("second", 3600),
+    "hr": ("second", 3600), "hrs": ("second", 3600), "day": ("day", 1), "days": ("day", 1),
+    "week": ("day", 7), "weeks": ("day", 7), "fortnight": ("day", 14), "fortnights": ("day", 14),
+    "month": ("year", 1 / 12), "months": ("year", 1 / 12), "year": ("year", 1),
+    "years": ("year", 1), "yr": ("year", 1), "yrs": ("year", 1), "decade": ("year", 10),
+    "decades": ("year", 10), "century": ("year", 100), "centuries": ("year", 100),
+}  # fmt: skip
+
+# Measurement units -> (dimension, factor to the SI unit), for "10 kilometers (6 miles)".
+MEASURE_UNITS: dict[str, tuple[str, float]] = {
+    "km": ("length", 1000), "kms": ("length", 1000), "kilometer": ("length", 1000),
+    "kilometers": ("length", 1000), "kilometre": ("length", 1000), "kilometres": ("length", 1000),
+    "m": ("length", 1), "meter": ("length", 1), "meters": ("length", 1), "metre": ("length", 1),
+    "metres": ("length", 1), "cm": ("length", 0.01), "centimeters": ("length", 0.01),
+    "centimetres": ("length", 0.01), "mm": ("length", 0.001), "millimeters": ("length", 0.001),
+    "millimetres": ("length", 0.001), "mile": ("length", 1609.344), "miles": ("length", 1609.344),
+    "mi": ("length", 1609.344), "foot": ("length", 0.3048), "feet": ("length", 0.3048),
+    "ft": ("length", 0.3048), "inch": ("length", 0.0254), "inches": ("length", 0.0254),
+    "yard": ("length", 0.9144), "yards": ("length", 0.9144), "kg": ("mass", 1),
+    "kgs": ("mass", 1), "kilogram": ("mass", 1), "kilograms": ("mass", 1), "kilogramme": ("mass", 1),
+    "kilogrammes": ("mass", 1), "g": ("mass", 0.001), "gram": ("mass", 0.001), "grams": ("mass", 0.001),
+    "mg": ("mass", 1e-6), "milligram": ("mass", 1e-6), "milligrams": ("mass", 1e-6),
+    "tonne": ("mass", 1000), "tonnes": ("mass", 1000), "ton": ("mass", 907.18474),
+    "tons": ("mass", 907.18474), "lb": ("mass", 0.45359237), "lbs": ("mass", 0.45359237),
+    "litre": ("volume", 0.001), "litres": ("volume", 0.001), "liter": ("volume", 0.001),
+    "liters": ("volume", 0.001), "gallon": ("volume", 0.003785411784),
+    "gallons": ("volume", 0.003785411784), "hectare": ("area", 1e4), "hectares": ("area", 1e4),
+    "acre": ("area", 4046.8564224), "acres": ("area", 4046.8564224),
+    "sq km": ("area", 1e6), "square kilometers": ("area", 1e6), "square kilometres": ("area", 1e6),
+    "square miles": ("area", 2589988.110336), "mph": ("speed", 0.44704),
+    "km/h": ("speed", 1 / 3.6), "kph": ("speed", 1 / 3.6),
+}  # fmt: skip
+
+# Approximation words before a number -> the bound they set: "about" (near), "more than" (above).
+APPROXIMATIONS: dict[str, str] = {
+    "about": "near", "around": "near", "roughly": "near", "approximately": "near",
+    "approx.": "near", "some": "near", "an estimated": "near", "estimated": "near",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "more than": "above", "over": "above", "upwards of": "above", "in excess of": "above",
+    "above": "above", "exceeding": "above", "just over": "just_over", "at least": "at_least",
+    "under": "below", "less than": "below", "fewer than": "below", "up to": "at_most",
+    "at most": "at_most", "no more than": "at_most", "as many as": "at_most",
+    "as much as": "at_most",
+}  # fmt: skip
+
+# What a quantity counts, told by a word near it: casualties, votes, ages, prison terms.
+QUANTITY_CATEGORIES: dict[str, str] = {
+    "dead": "dead", "deaths": "dead", "death": "dead", "killed": "dead", "killing": "dead",
+    "kills": "dead", "kill": "dead", "died": "dead", "fatalities": "dead", "fatality": "dead",
+    "toll": "dead", "lives": "dead", "bodies": "dead", "injured": "injured", "injuring": "injured",
+    "injuries": "injured", "wounded": "injured", "wounding": "injured", "hurt": "injured",
+    "hospitalised": "injured", "hospitalized": "injured", "missing": "missing",
+    "arrested": "arrested", "arrests": "arrested", "detained": "arrested", "evacuated": "evacuated",
+    "displaced": "displaced", "homeless": "displaced", "votes": "votes", "vote": "votes",
+    "ballots": "votes", "turnout": "turnout", "age": "age", "aged": "age", "prison": "prison",
+    "jail": "prison", "sentence": "prison", "sentenced": "prison", "imprisonment": "prison",
+    "sentencing": "prison", "punishment": "prison", "term": "prison",
+}  # fmt: skip
+
+# Words near a quantity that tell which of several figures about one thing it is.
+QUANTITY_ROLES: dict[str, str] = {
+    "maximum": "max", "max": "max", "minimum": "min", "average": "average", "median": "average",
+    "typical": "average", "asked": "request", "sought": "request", "seeking": "request",
+    "seek": "request", "requested": "request", "calling": "request", "recommended": "request",
+    "demanded": "request", "expected": "expected", "forecast": "expected", "projected": "expected",
+    "guidelines": "guideline", "guideline": "guideline", "previous": "previous",
+    "last": "previous", "initial": "initial", "initially": "initial", "earlier": "previous",
+    "target": "target",
+}  # fmt: skip
+
+# Words that make a quantity a change or a difference rather than a level ("10 years beyond",
+# "up 3 per cent"): such figures are compared only with other changes.
+DELTA_AFTER: frozenset[str] = frozenset(
+    "beyond more less fewer higher lower longer shorter earlier later ago older younger larger "
+    "smaller bigger above below increase decrease rise drop jump fall gain loss".split()
+)
+DELTA_BEFORE: frozenset[str] = frozenset(
+    "by up down rose fell increased decreased grew jumped dropped gained lost climbed slipped "
+    "surged plunged plummeted soared declined".split()
+)
+
+# Time zones after a clock time ("2345 GMT") that keep four digits from reading as a year.
+TIME_ZONES: frozenset[str] = frozenset(
+    "gmt utc bst cet cest est edt pst pdt cst cdt mst mdt ist jst aest aedt hkt ict".split()
+)
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip

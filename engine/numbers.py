@@ -1,0 +1,1224 @@
+"""Numbers: every quantity an article states, and where articles state the same one differently.
+
+The extractor finds each quantity with its span in the original text, its value normalised
+(``87.3 per cent`` = ``87.3%``; ``270 months`` = 22.5 years; ``2023-28`` = 2023..2028; ``$3bn``
+= 3e9 USD; "seven decades" = 70 years), its kind, unit, written precision and approximation
+words. The comparer pairs mentions of the same quantity across articles, in aligned sentences
+and, for a small vocabulary of story-level figures (death tolls, injured, votes, ages, prison
+terms), anywhere in the articles, and reports a ``numeric_mismatch`` where the values differ.
+Values that agree though written differently come back as accepted equivalences.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from lemminflect import getAllLemmas
+from text_to_num import alpha2digit, text2num
+
+from .checks import CheckResult
+from .constants import (
+    APPROXIMATIONS,
+    CURRENCY_NAMES,
+    CURRENCY_SYMBOLS,
+    DELTA_AFTER,
+    DELTA_BEFORE,
+    DURATION_UNITS,
+    FRACTION_DENOMINATORS,
+    MEASURE_UNITS,
+    MONTHS,
+    NUMBER_NOUNS,
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+    PERCENT_WORDS,
+    POINT_WORDS,
+    QUANTITY_CATEGORIES,
+    QUANTITY_ROLES,
+    SCALE_ABBREVIATIONS,
+    SCALE_WORDS,
+    STOPWORDS,
+    TIME_ZONES,
+    VULGAR_FRACTIONS,
+    WEEKDAYS,
+)
+from .findings import make_finding, mention
+from .model import Alignment, Document, Sentence
+
+NAME = "numbers"
+FINDING_TYPE = "numeric_mismatch"
+
+KINDS = (
+    "percent",
+    "points",
+    "money",
+    "count",
+    "year",
+    "date",
+    "duration",
+    "ordinal",
+    "range",
+    "fraction",
+    "age",
+    "measure",
+    "time",
+    "number",
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One quantity as an article states it.
+
+    ``value`` is normalised into ``unit`` (percent: ``%``; money: ISO 4217 code; durations and
+    ages: ``year``, ``day`` or ``second``; measures: ``m``, ``kg``, ``l``, ``m2``, ``m/s``;
+    counts: the counted noun, or None). A range has ``low``/``high`` and ``range_of`` (the kind
+    of its ends) instead of ``value``. ``precision`` is the number of decimal places as written
+    and ``step`` the size of the last written digit in normalised units (0.1 for "87.3", 1e5
+    for "1.2 million"). ``approx`` is the approximation wording ("more than") and ``bound`` what
+    it means (``near``, ``below``, ``above``, ``at_least``, ``at_most``). ``date`` is ISO 8601
+    (``2022-02-24``, ``2024-03``, or ``--03-18`` when the year is not known). ``category``
+    and ``role`` say what is counted ("dead", "age", "prison"; "max", "average"); ``delta`` marks a
+    change or difference ("up 3 per cent", "10 years beyond"); ``restates`` marks a conversion
+    in parentheses or after "or" that repeats the quantity just before it.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: float | None
+    unit: str | None = None
+    low: float | None = None
+    high: float | None = None
+    range_of: str | None = None
+    precision: int = 0
+    step: float = 1.0
+    approx: str | None = None
+    bound: str | None = None
+    date: str | None = None
+    category: str | None = None
+    role: str | None = None
+    delta: bool = False
+    restates: bool = False
+    sentence: int = -1
+
+
+# --------------------------------------------------------------------------- patterns
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+_MONTH = _alt([m.capitalize() for m in MONTHS])
+_MONTH_FULL = _alt([m.capitalize() for m in MONTHS if len(m) > 3 and m not in ("may", "sept")])
+_WEEKDAY = _alt([d.capitalize() for d in WEEKDAYS])
+_WORD = _alt(NUMBER_WORDS)
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ORD = _alt(ORDINAL_WORDS)
+_FRAC_DEN = _alt(FRACTION_DENOMINATORS)
+_VULGAR = "".join(VULGAR_FRACTIONS)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_YEAR = r"(?:1[0-9]|20)\d\d(?!\d)"
+
+# Every pattern here is linear: alternations of literals, possessive repeats, bounded runs.
+_CORE = re.compile(
+    rf"(?P<dmd>(?P<m1>{_MONTH})\.?[ \u00a0](?P<d1>{_DAY})(?:,?[ \u00a0](?P<y1>{_YEAR}))?)"
+    rf"|(?P<ddm>(?<![\w.,])(?P<d2>{_DAY})[ \u00a0](?:of[ \u00a0])?(?P<m2>{_MONTH})\b\.?"
+    rf"(?:,?[ \u00a0](?P<y2>{_YEAR}))?)"
+    rf"|(?P<dmy>(?P<m3>{_MONTH_FULL})[ \u00a0](?P<y3>{_YEAR}))"
+    rf"|(?P<weekday>\b(?:{_WEEKDAY})\b)"
+    rf"|(?P<month>\b(?:{_MONTH_FULL})\b)"
+    r"|(?P<fy>\b(?:FY|fy|Fiscal |fiscal )(?P<fy1>\d{4}|\d{2})(?:[-\u2013\u2014/](?P<fy2>\d{4}|\d{2}))?(?!\d))"
+    r"|(?P<clock>(?<![\w.,:])(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?![\d:])"
+    r"(?:[ \u00a0]?(?P<ampm>[ap]\.?m\b\.?))?)"
+    r"|(?P<ordd>(?<![\w.,])\d++(?:st|nd|rd|th)\b)"
+    # Digits with Western (1,250,000) or Indian (12,50,000) grouping, decimals, and a vulgar
+    # fraction ("7\u00bd"); a 2-digit group must be followed by another group.
+    rf"|(?P<digits>(?<![\w.,])(?:\d{{1,2}}(?:,\d\d(?=,))++,\d{{3}}(?![\d,])|\d{{1,3}}(?:,\d{{3}})++(?![\d,])|\d++)"
+    rf"(?:\.\d++)?+[{_VULGAR}]?|(?<!\w)[{_VULGAR}])"
+    rf"|(?P<ordw>(?i:\b(?:(?:{_TENS})[ \-])?(?:{_ORD})\b))"
+    rf"|(?P<frac>(?i:\b(?P<fnum>{_WORD}|a|one)[ \-](?P<fden>{_FRAC_DEN})\b))"
+    rf"|(?P<half>(?i:\bhalf\b))"
+    rf"|(?P<noun>(?i:\b(?:a|one)[ \-](?:{_alt(NUMBER_NOUNS)}|hundred|thousand|million|billion)\b))"
+    rf"|(?P<words>(?i:\b(?:{_WORD})(?:(?:[ \-]|[ ]and[ ])(?:{_WORD})){{0,12}}+\b))"
+)
+
+_UNIT_WORDS = (
+    list(PERCENT_WORDS)
+    + list(POINT_WORDS)
+    + list(CURRENCY_NAMES)
+    + list(DURATION_UNITS)
+    + list(MEASURE_UNITS)
+)
+_SCALE = re.compile(
+    rf"[ \u00a0]?(?i:(?P<word>{_alt(SCALE_WORDS)})|(?P<abbr>{_alt(SCALE_ABBREVIATIONS)}))(?![\w$])"
+)
+_UNIT = re.compile(rf"(?P<sep>[ \u00a0]?-?[ \u00a0]?)(?i:(?P<unit>{_alt(_UNIT_WORDS)}))(?![\w])")
+_AGE = re.compile(r"(?i:[ \-]years?[ \-]old)\b")
+_HALF_AFTER = re.compile(r"(?i:[ \u00a0]and[ \u00a0]a[ \u00a0]half)\b")
+_RANGE_SEP = re.compile(
+    r"(?:-[ \u00a0])?[ \u00a0]?(?P<sep>[-\u2013\u2014]|to|and|through)[ \u00a0]?(?=[\w$£€¥₹])"
+)
+_CUR_BEFORE = re.compile(rf"(?i:(?<![\w$])(?P<cur>{_alt(CURRENCY_SYMBOLS)}))[ \u00a0]?$")
+_APPROX_BEFORE = re.compile(rf"(?i:\b(?P<approx>{_alt(APPROXIMATIONS)}))[ \u00a0]$")
+_BETWEEN_BEFORE = re.compile(r"(?i:\b(?P<w>between|from))[ \u00a0]$")
+_WORD_HYPHEN_BEFORE = re.compile(r"(?P<w>[A-Za-z]{2,20})-$")
+_ALIAS_BEFORE = re.compile(r"(?:\([ \u00a0]?|,?[ \u00a0]or[ \u00a0](?:about[ \u00a0])?)$")
+_TZ_AFTER = re.compile(rf"[ \u00a0](?i:{_alt(TIME_ZONES)})\b")
+_NOUN_AFTER = re.compile(r"[ \u00a0\-](?P<noun>[a-z]{3,20})\b")
+_NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
+_CLAUSE_BREAK = frozenset(',;:()[]\u2014\u2013"')
+
+
+@lru_cache(maxsize=4096)
+def _noun_lemma(word: str) -> str:
+    lemmas = getAllLemmas(word)
+    if "NOUN" in lemmas:
+        return lemmas["NOUN"][0]
+    return word
+
+
+@lru_cache(maxsize=4096)
+def _word_number(run: str) -> tuple[float, int] | None:
+    """The value of a run of number words and how many characters of it were read."""
+    text = run.lower().replace("\u00a0", " ")
+    parts = re.split(r"([ \-])", text)
+    # Drop words from the end until text2num reads the run ("seven and eight" -> "seven").
+    while parts:
+        candidate = "".join(parts).strip(" -")
+        if candidate.endswith(" and"):
+            candidate = candidate[:-4]
+        if candidate:
+            try:
+                return float(text2num(candidate, "en")), len(candidate)
+            except ValueError:
+                pass
+        parts = parts[:-2]
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _ordinal_value(word: str) -> int | None:
+    word = word.lower().replace("\u00a0", " ")
+    # alpha2digit leaves "first" and "second" alone (they are often not numbers); read them here.
+    for ordinal, cardinal in (("first", "one"), ("second", "two")):
+        if word.endswith(ordinal):
+            parsed = _word_number(word[: -len(ordinal)] + cardinal)
+            return int(parsed[0]) if parsed is not None else None
+    digits = alpha2digit(word, "en")
+    m = re.match(r"(\d+)(?:st|nd|rd|th)$", digits.strip())
+    return int(m.group(1)) if m else None
+
+
+def _decimals(digits: str) -> int:
+    dot = digits.find(".")
+    return len(digits) - dot - 1 if dot >= 0 else 0
+
+
+def _digit_value(raw: str) -> tuple[float, int]:
+    frac = 0.0
+    if raw and raw[-1] in VULGAR_FRACTIONS:
+        frac = VULGAR_FRACTIONS[raw[-1]]
+        raw = raw[:-1]
+    plain = raw.replace(",", "")
+    value = (float(plain) if plain else 0.0) + frac
+    return value, _decimals(plain) if not frac else 2
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+@dataclass
+class _Raw:
+    """A quantity under construction (mutable while the extractor reads around it)."""
+
+    start: int
+    end: int
+    kind: str
+    value: float | None
+    unit: str | None = None
+    low: float | None = None
+    high: float | None = None
+    range_of: str | None = None
+    precision: int = 0
+    step: float = 1.0
+    approx: str | None = None
+    bound: str | None = None
+    date: str | None = None
+    written_plain: bool = False  # a bare integer that could still be a year
+    restates: bool = False
+    delta: bool = False
+
+
+def extract(doc: Document) -> tuple[Quantity, ...]:
+    """Every quantity in ``doc`` with its span, value, kind, unit, precision and approximation."""
+    text = doc.text
+    published = _published(doc.article.published_at)
+    out: list[Quantity] = []
+    for sent in doc.sentences:
+        raws = _scan(text, sent.start, sent.end, published)
+        ctx = _Context(sent)
+        prev_end = -1
+        prev: Quantity | None = None
+        for raw in raws:
+            if raw.start < prev_end:
+                continue
+            q = _finish(text, raw, ctx, sent, prev)
+            if q is None:
+                continue
+            out.append(q)
+            prev, prev_end = q, q.end
+    return tuple(out)
+
+
+def _published(value: str | None) -> _dt.date | None:
+    if not value:
+        return None
+    try:
+        return _dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _scan(text: str, start: int, end: int, published: _dt.date | None) -> list[_Raw]:
+    out: list[_Raw] = []
+    pos = start
+    while pos < end:
+        m = _CORE.search(text, pos, end)
+        if m is None:
+            break
+        raw = _read(text, m, end, published)
+        if raw is None:
+            # A rejected "a third" may still hold an ordinal ("a third term").
+            pos = m.start("fden") if m.lastgroup == "frac" else m.end()
+            continue
+        out.append(raw)
+        pos = max(raw.end, m.end())
+    return out
+
+
+def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Raw | None:
+    group = m.lastgroup
+    s, e = m.start(), m.end()
+    if group in ("dmd", "ddm", "dmy"):
+        month = MONTHS[(m.group("m1") or m.group("m2") or m.group("m3")).lower()]
+        day_text = m.group("d1") or m.group("d2")
+        year_text = m.group("y1") or m.group("y2") or m.group("y3")
+        day = int(re.sub(r"\D", "", day_text)) if day_text else None
+        year = int(year_text) if year_text else None
+        if day is None and year is not None:
+            return _Raw(s, e, "date", None, date=f"{year:04d}-{month:02d}")
+        if year is None and published is not None:
+            year = published.year
+        try:
+            _dt.date(year or 2000, month, day or 1)
+        except ValueError:
+            return None
+        iso = f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+        return _Raw(s, e, "date", None, date=iso)
+    if group == "weekday":
+        iso = None
+        if published is not None:
+            back = (published.weekday() - WEEKDAYS[m.group(0).lower()]) % 7
+            iso = (published - _dt.timedelta(days=back)).isoformat()
+        return _Raw(s, e, "date", None, unit="weekday", date=iso)
+    if group == "month":
+        before = text[max(0, s - 8) : s].lower()
+        if not re.search(r"\b(?:in|since|last|of|early|late|mid|until|by|next)[ \u00a0-]$", before):
+            return None
+        month = MONTHS[m.group(0).lower()]
+        iso = f"{published.year:04d}-{month:02d}" if published is not None else f"--{month:02d}"
+        return _Raw(s, e, "date", None, unit="month", date=iso)
+    if group == "fy":
+        y1 = _full_year(m.group("fy1"), None)
+        y2 = _full_year(m.group("fy2"), y1) if m.group("fy2") else None
+        if y2 is None:
+            return _Raw(s, e, "year", float(y1), unit="fiscal")
+        return _Raw(s, e, "range", None, unit="fiscal", low=float(y1), high=float(y2), range_of="year")
+    if group == "clock":
+        hours = int(m.group("hh")) + int(m.group("mm")) / 60
+        ampm = (m.group("ampm") or "").lower()
+        if ampm.startswith("p") and hours < 12:
+            hours += 12
+        if ampm.startswith("a") and hours >= 12:
+            hours -= 12
+        return _Raw(s, e, "time", hours, unit="hour", precision=2, step=1 / 60)
+    if group == "ordd":
+        return _Raw(s, e, "ordinal", float(re.sub(r"\D", "", m.group(0))))
+    if group == "ordw":
+        value = _ordinal_value(m.group(0))
+        if value is None:
+            return None
+        return _Raw(s, e, "ordinal", float(value))
+    if group == "frac":
+        den = FRACTION_DENOMINATORS[m.group("fden").lower()]
+        num_word = m.group("fnum").lower()
+        plural = m.group("fden").lower().endswith("s") or m.group("fden").lower() == "halves"
+        if num_word in ("a", "one"):
+            num = 1.0
+            after = text[e : e + 4].lower()
+            if den != 2 and not after.startswith(" of"):
+                return None  # "a third term" is an ordinal
+        else:
+            parsed = _word_number(num_word)
+            if parsed is None or not plural:
+                return None
+            num = parsed[0]
+        return _Raw(s, e, "fraction", num / den, precision=3, step=0.001)
+    if group == "half":
+        if not text[e : e + 3].lower().startswith(" of"):
+            return None
+        return _Raw(s, e, "fraction", 0.5, precision=3, step=0.001)
+    if group == "noun":
+        word = m.group(0).split()[-1].split("-")[-1].lower()
+        value = float(NUMBER_NOUNS.get(word) or text2num(f"one {word}", "en"))
+        return _number(text, s, e, value, 0, 1.0, limit, words=True)
+    if group == "words":
+        parsed = _word_number(m.group(0))
+        if parsed is None:
+            return None
+        value, length = parsed
+        e = s + length
+        if value == 1 and e - s == 3 and not _UNIT.match(text, e, limit) and not _SCALE.match(text, e, limit):
+            return None  # "one of them": a pronoun more often than a count
+        return _number(text, s, e, value, 0, 1.0, limit, words=True)
+    if group == "digits":
+        raw = m.group(0)
+        value, decimals = _digit_value(raw)
+        plain = raw.isdigit()
+        return _number(text, s, e, value, decimals, 10.0**-decimals, limit, words=False, plain=plain)
+    return None
+
+
+def _full_year(text: str, first: int | None) -> int:
+    value = int(text)
+    if len(text) == 4:
+        return value
+    if first is None:
+        return 2000 + value if value < 70 else 1900 + value
+    century = first - first % 100
+    candidate = century + value
+    return candidate if candidate >= first else candidate + 100
+
+
+def _number(
+    text: str,
+    s: int,
+    e: int,
+    value: float,
+    decimals: int,
+    step: float,
+    limit: int,
+    *,
+    words: bool,
+    plain: bool = False,
+) -> _Raw | None:
+    """A cardinal at ``text[s:e]`` with its currency, scale, unit, range and approximation."""
+    raw = _Raw(s, e, "count", value, precision=decimals, step=step, written_plain=plain)
+    half = _HALF_AFTER.match(text, e, limit)
+    if half:
+        raw.value = value + 0.5
+        raw.end = e = half.end()
+        raw.precision, raw.step = 1, 0.5
+    currency = _currency_before(text, s)
+    if currency is not None:
+        code, cur_start = currency
+        raw.kind, raw.unit, raw.start = "money", code, cur_start
+    scale = _SCALE.match(text, raw.end, limit)
+    if scale is not None:
+        abbr = scale.group("abbr")
+        factor = SCALE_WORDS.get((scale.group("word") or "").lower()) or SCALE_ABBREVIATIONS.get(
+            (abbr or "").lower()
+        )
+        # "100m" is metres unless money is being counted; "5b" is rarely anything but money.
+        if factor is not None and (
+            abbr is None or raw.kind == "money" or abbr.lower() in ("bn", "mn", "tn", "k")
+        ):
+            raw.value = (raw.value or 0) * factor
+            raw.step = step * factor
+            raw.end = scale.end()
+    age = _AGE.match(text, raw.end, limit)
+    if age is not None and raw.kind == "count":
+        raw.kind, raw.unit, raw.end = "age", "year", age.end()
+        return raw
+    unit = _UNIT.match(text, raw.end, limit)
+    if unit is not None:
+        _apply_unit(raw, unit.group("unit").lower(), unit.end(), "-" in unit.group("sep"))
+    if raw.kind == "count" and not words and raw.value is not None:
+        if _TZ_AFTER.match(text, raw.end, limit) and 0 <= raw.value <= 2359 and len(text[s:e]) == 4:
+            hh, mm = divmod(int(raw.value), 100)
+            if mm < 60:
+                return _Raw(s, e, "time", hh + mm / 60, unit="hour", precision=2, step=1 / 60)
+    before = text[max(0, raw.start - 24) : raw.start]
+    approx = _APPROX_BEFORE.search(before)
+    if approx is not None:
+        word = approx.group("approx").lower()
+        raw.approx, raw.bound = word, APPROXIMATIONS[word]
+        raw.start -= len(before) - approx.start()
+    if _ALIAS_BEFORE.search(text[max(0, raw.start - 12) : raw.start]):
+        raw.restates = True
+    _join_range(text, raw, limit, words=words)
+    return raw
+
+
+def _currency_before(text: str, s: int) -> tuple[str, int] | None:
+    window = text[max(0, s - 5) : s]
+    m = _CUR_BEFORE.search(window)
+    if m is None:
+        return None
+    return CURRENCY_SYMBOLS[m.group("cur").lower()], s - len(window) + m.start()
+
+
+def _apply_unit(raw: _Raw, unit: str, end: int, hyphen: bool) -> None:
+    if unit in PERCENT_WORDS:
+        raw.kind, raw.unit = ("percent" if raw.kind != "money" else raw.kind), (raw.unit or "%")
+        if raw.kind == "percent":
+            raw.unit = "%"
+    elif unit in POINT_WORDS:
+        raw.kind, raw.unit = "points", "pp"
+    elif unit in CURRENCY_NAMES:
+        if hyphen:
+            return
+        code = CURRENCY_NAMES[unit]
+        if code.endswith("-cent") or code.endswith("-pence"):
+            if raw.kind == "money":
+                return
+            raw.value = (raw.value or 0) / 100
+            raw.step /= 100
+            code = code.split("-")[0]
+        raw.kind, raw.unit = "money", code
+    elif unit in DURATION_UNITS:
+        if raw.kind == "money":
+            return
+        base, factor = DURATION_UNITS[unit]
+        raw.kind, raw.unit = "duration", base
+        raw.value = (raw.value or 0) * factor
+        raw.step *= factor
+    elif unit in MEASURE_UNITS:
+        if raw.kind == "money":
+            return
+        dim, factor = MEASURE_UNITS[unit]
+        raw.kind, raw.unit = "measure", _SI[dim]
+        raw.value = (raw.value or 0) * factor
+        raw.step *= factor
+    else:
+        return
+    raw.end = end
+
+
+_SI = {"length": "m", "mass": "kg", "volume": "m3", "area": "m2", "speed": "m/s"}
+
+
+def _join_range(text: str, raw: _Raw, limit: int, *, words: bool) -> None:
+    """Extend ``raw`` to a range when another figure follows ("10-15 per cent", "2023-28")."""
+    sep = _RANGE_SEP.match(text, raw.end, limit)
+    if sep is None:
+        return
+    word = sep.group("sep")
+    between = _BETWEEN_BEFORE.search(text[max(0, raw.start - 9) : raw.start])
+    if word == "and" and (between is None or between.group("w").lower() != "between"):
+        return
+    if word in ("to", "through") and between is not None and between.group("w").lower() == "from":
+        return  # "from 10 to 15": a change from one value to another, not a range
+    m = _CORE.match(text, sep.end(), limit)
+    if m is None or m.lastgroup not in ("digits", "words"):
+        return
+    if m.lastgroup == "digits":
+        second, decimals = _digit_value(m.group(0))
+        second_text = m.group(0)
+    else:
+        parsed = _word_number(m.group(0))
+        if parsed is None:
+            return
+        second, decimals = parsed[0], 0
+        second_text = m.group(0)[: parsed[1]]
+    end2 = m.start() + len(second_text)
+    first = raw.value if raw.value is not None else 0.0
+    if (
+        raw.kind == "count"
+        and raw.written_plain
+        and word in "-\u2013\u2014/"
+        and 1000 <= first <= 2100
+        and re.fullmatch(r"\d{2}|\d{4}", second_text)
+        and not _UNIT.match(text, end2, limit)
+    ):
+        high = _full_year(second_text, int(first))
+        if high <= first:
+            return
+        raw.kind, raw.range_of, raw.low, raw.high, raw.value = "range", "year", first, float(high), None
+        raw.end, raw.unit, raw.written_plain = end2, "year", False
+        return
+    if raw.kind == "count" and raw.written_plain and 1000 <= first <= 2100 and word in "-\u2013\u2014":
+        return  # "1990-2" and the like: leave ambiguous spans alone
+    second_raw = _number_tail(text, m.start(), end2, second, decimals, limit)
+    kind = raw.kind
+    if kind == "count" and second_raw.kind != "count":
+        # "10-15 per cent", "8 to 10 years": the unit written once, after the second figure.
+        kind = second_raw.kind
+        factor = (second_raw.value / second) if second else 1.0
+        if second_raw.kind == "money":
+            raw.unit = second_raw.unit
+        else:
+            raw.unit = second_raw.unit
+        first *= factor
+    elif second_raw.kind not in ("count", kind):
+        return
+    elif kind == "count" and raw.unit is None:
+        raw.unit = second_raw.unit
+    if second_raw.kind == kind and kind not in ("count",):
+        high = second_raw.value
+    else:
+        high = (
+            second_raw.value
+            if second_raw.kind == kind
+            else second * (first / raw.value if raw.value else 1.0)
+        )
+    if high is None or high < first:
+        return
+    raw.kind, raw.range_of, raw.low, raw.high, raw.value = "range", kind, first, high, None
+    raw.end = second_raw.end
+
+
+def _number_tail(text: str, s: int, e: int, value: float, decimals: int, limit: int) -> _Raw:
+    raw = _Raw(s, e, "count", value, precision=decimals, step=10.0**-decimals)
+    scale = _SCALE.match(text, e, limit)
+    if scale is not None and scale.group("word"):
+        factor = SCALE_WORDS[scale.group("word").lower()]
+        raw.value, raw.end = value * factor, scale.end()
+    unit = _UNIT.match(text, raw.end, limit)
+    if unit is not None:
+        _apply_unit(raw, unit.group("unit").lower(), unit.end(), "-" in unit.group("sep"))
+    return raw
+
+
+class _Context:
+    """The tokens of one sentence, for reading the words around a quantity."""
+
+    def __init__(self, sent: Sentence):
+        self.tokens = sent.tokens
+        self.starts = [t.start for t in sent.tokens]
+        self.ends = [t.end for t in sent.tokens]
+
+    def around(self, start: int, end: int, before: int, after: int):
+        """Word norms before (nearest first) and after ``[start, end)``, within the clause."""
+        lo = bisect_right(self.ends, start)
+        hi = bisect_left(self.starts, end)
+        left, right = [], []
+        for tok in reversed(self.tokens[max(0, lo - before * 2) : lo]):
+            if tok.kind == "punct" and tok.norm in _CLAUSE_BREAK:
+                break
+            if tok.kind != "punct":
+                left.append(tok.norm)
+            if len(left) >= before:
+                break
+        for tok in self.tokens[hi : hi + after * 2]:
+            if tok.kind == "punct" and tok.norm in _CLAUSE_BREAK:
+                break
+            if tok.kind != "punct":
+                right.append(tok.norm)
+            if len(right) >= after:
+                break
+        return left, right
+
+
+def _finish(text: str, raw: _Raw, ctx: _Context, sent: Sentence, prev: Quantity | None) -> Quantity | None:
+    kind, value, unit = raw.kind, raw.value, raw.unit
+    if kind == "count" and raw.written_plain and value is not None and 1000 <= value <= 2100:
+        noun = _NOUN_AFTER.match(text, raw.end, sent.end)
+        plural = noun is not None and noun.group("noun").endswith("s") and text[raw.end] != "-"
+        if not plural:
+            kind, unit = "year", None
+    left, right = ctx.around(raw.start, raw.end, 12, 4)
+    if kind == "ordinal" or (raw.kind == "count" and kind == "count"):
+        noun = _NOUN_AFTER.match(text, raw.end, sent.end)
+        if noun is not None:
+            word = noun.group("noun")
+            if word not in STOPWORDS and word not in _NUMBER_WORD_SET and word not in DELTA_AFTER:
+                unit = _noun_lemma(word)
+    if raw.kind == "count" and kind == "count":
+        if left[:1] == ["aged"] or left[:3] == ["of", "age", "the"]:
+            kind, unit = "age", "year"
+        elif (
+            unit is None
+            and len(left) >= 3
+            and left[0] in ("was", "is", "were")
+            and "when" in left[1:4]
+            and not right[:1]
+        ):
+            kind, unit = "age", "year"  # "when she was 21,"
+    if kind == "count" and unit is None and raw.precision > 0:
+        kind = "number"  # a decimal with nothing counted: a magnitude, a score, a rate
+    if kind in ("count", "number"):
+        hyphen = _WORD_HYPHEN_BEFORE.search(text[max(0, raw.start - 21) : raw.start])
+        if hyphen is not None and raw.start > 0 and text[raw.start - 1] == "-":
+            kind, unit = "number", hyphen.group("w").lower()
+    category = _category(kind if kind != "range" else (raw.range_of or "count"), left, right)
+    role = _nearest(left, right[:1], QUANTITY_ROLES)
+    if raw.bound == "at_most" and role is None:
+        role = "max"
+    delta = (
+        raw.delta or bool(right[:1] and right[0] in DELTA_AFTER) or bool(left[:1] and left[0] in DELTA_BEFORE)
+    )
+    if raw.approx is not None and left[:1] and left[0] in DELTA_BEFORE:
+        delta = True
+    if right[:1] == ["than"] or (len(right) > 1 and right[1] == "than" and right[0] in DELTA_AFTER):
+        delta = True
+    restates = raw.restates and prev is not None and prev.end >= raw.start - 12
+    return Quantity(
+        start=raw.start,
+        end=raw.end,
+        text=text[raw.start : raw.end],
+        kind=kind,
+        value=_clean(value) if kind != "range" else None,
+        unit=unit,
+        low=_clean(raw.low),
+        high=_clean(raw.high),
+        range_of=raw.range_of,
+        precision=raw.precision,
+        step=raw.step,
+        approx=raw.approx,
+        bound=raw.bound,
+        date=raw.date,
+        category=category,
+        role=role,
+        delta=delta,
+        restates=restates,
+        sentence=sent.index,
+    )
+
+
+def _clean(value: float | None) -> float | None:
+    if value is None:
+        return None
+    rounded = round(value, 9)
+    return float(int(rounded)) if rounded.is_integer() else rounded
+
+
+_CATEGORY_KINDS = {
+    "prison": ("duration",),
+    "age": ("age", "count"),
+    "votes": ("percent", "count", "points"),
+    "turnout": ("percent", "count", "points"),
+}
+
+
+def _category(kind: str, left: list[str], right: list[str]) -> str | None:
+    if kind == "age":
+        return "age"
+    found = _nearest(left, right, QUANTITY_CATEGORIES)
+    if found is None:
+        return None
+    allowed = _CATEGORY_KINDS.get(found, ("count",))
+    return found if kind in allowed else None
+
+
+def _nearest(left: list[str], right: list[str], vocab: Mapping[str, str]) -> str | None:
+    """The vocabulary entry nearest the quantity: a close word after it wins over one before."""
+    for word in right[:3]:
+        for part in word.split("-"):
+            if part in vocab:
+                return vocab[part]
+    for word in left:
+        for part in word.split("-"):
+            if part in vocab:
+                return vocab[part]
+    return None
+
+
+# --------------------------------------------------------------------------- comparison
+
+# How wide an approximation is, as a share of the value: "about 20" is 18..22, "nearly 70"
+# is 59.5..70, "just over 400" is 400..460.
+NEAR_SHARE = 0.1
+NEARLY_SHARE = 0.15
+# Sentences outside an aligned cluster state the same figure when they share this many
+# content words (besides the figure's own category word).
+GLOBAL_MIN_SHARED = 2
+# Content words around a quantity that pairing reads, on each side.
+CONTEXT_WINDOW = 6
+
+_KIND_LABEL = {
+    "percent": "A percentage",
+    "points": "A change in percentage points",
+    "money": "An amount",
+    "count": "A figure",
+    "year": "A year",
+    "date": "A date",
+    "duration": "A duration",
+    "ordinal": "An ordinal",
+    "range": "A range",
+    "fraction": "A fraction",
+    "age": "An age",
+    "measure": "A measurement",
+    "time": "A time of day",
+    "number": "A figure",
+}
+_CATEGORY_LABEL = {
+    "dead": "The death toll",
+    "injured": "The number of injured",
+    "missing": "The number of missing",
+    "arrested": "The number of arrests",
+    "evacuated": "The number evacuated",
+    "displaced": "The number displaced",
+    "votes": "The vote figure",
+    "turnout": "The turnout",
+    "age": "The age",
+    "prison": "The prison term",
+}
+_ROLE_LABEL = {
+    "max": "maximum",
+    "min": "minimum",
+    "average": "average",
+    "request": "requested",
+    "expected": "expected",
+    "guideline": "guideline",
+    "previous": "previous",
+    "initial": "initial",
+    "target": "target",
+}
+
+
+@dataclass(frozen=True)
+class _Item:
+    key: tuple[int, int]  # (article position, index of the quantity in that article)
+    doc: Document
+    q: Quantity
+    rel: float  # where the sentence sits in its article, 0..1
+
+
+def _base(q: Quantity) -> str:
+    return q.range_of if q.kind == "range" and q.range_of else q.kind
+
+
+def _comparable(a: Quantity, b: Quantity) -> bool:
+    if a.restates or b.restates or a.delta != b.delta:
+        return False
+    ka, kb = _base(a), _base(b)
+    if ka != kb:
+        return False
+    if ka == "date":
+        return _date_parts(a.date, b.date) is not None
+    if ka in ("money", "measure", "duration", "age", "points", "percent", "time", "number"):
+        return a.unit == b.unit
+    if ka in ("count", "ordinal"):
+        return (
+            a.unit is None
+            or b.unit is None
+            or a.unit == b.unit
+            or (a.category is not None and a.category == b.category)
+        )
+    return True
+
+
+def _date_parts(a: str | None, b: str | None) -> tuple[str, str] | None:
+    """The parts of two ISO dates that both state, or None when they cannot be compared."""
+    if a is None or b is None:
+        return None
+    if a.startswith("--") or b.startswith("--"):
+        pa, pb = a.lstrip("-")[-5:] if len(a) >= 5 else a, b.lstrip("-")[-5:] if len(b) >= 5 else b
+        pa = a[-5:] if not a.startswith("--") and len(a) == 10 else a.lstrip("-")
+        pb = b[-5:] if not b.startswith("--") and len(b) == 10 else b.lstrip("-")
+        if len(pa) != len(pb):
+            return None
+        return pa, pb
+    if len(a) != len(b):
+        return None
+    return a, b
+
+
+def _interval(q: Quantity) -> tuple[float, float]:
+    if q.kind == "range":
+        return float(q.low or 0.0), float(q.high or 0.0)
+    v = float(q.value or 0.0)
+    size = abs(v)
+    match q.bound:
+        case "near":
+            return v - size * NEAR_SHARE, v + size * NEAR_SHARE
+        case "nearly":
+            return v - size * NEARLY_SHARE, v
+        case "just_over":
+            return v, v + size * NEARLY_SHARE
+        case "above" | "at_least":
+            return v, math.inf
+        case "below" | "at_most":
+            return -math.inf, v
+    return v, v
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    equal: bool
+    consistent: bool
+    rounding_compatible: bool = False
+    ranges_overlap: bool | None = None
+
+
+def _judge(a: Quantity, b: Quantity) -> _Verdict:
+    if _base(a) == "date":
+        parts = _date_parts(a.date, b.date)
+        same = parts is not None and parts[0] == parts[1]
+        return _Verdict(equal=same, consistent=same)
+    exact = a.kind != "range" and b.kind != "range" and a.bound is None and b.bound is None
+    if exact:
+        va, vb = float(a.value or 0.0), float(b.value or 0.0)
+        if _same(va, vb):
+            return _Verdict(equal=True, consistent=True)
+        coarse = max(a.step, b.step)
+        compatible = not _same(a.step, b.step) and abs(va - vb) <= coarse / 2 * (1 + 1e-9)
+        return _Verdict(equal=False, consistent=False, rounding_compatible=compatible)
+    la, ha = _interval(a)
+    lb, hb = _interval(b)
+    if a.kind == "range" and b.kind == "range" and a.bound is None and b.bound is None:
+        if _same(la, lb) and _same(ha, hb):
+            return _Verdict(equal=True, consistent=True)
+    slack = max(a.step, b.step) / 2
+    overlap = la - slack <= hb and lb - slack <= ha
+    return _Verdict(equal=False, consistent=overlap, ranges_overlap=overlap)
+
+
+def _context(doc: Document, q: Quantity, cache: dict) -> frozenset[str]:
+    key = (doc.id, q.start)
+    found = cache.get(key)
+    if found is None:
+        sent = doc.sentences[q.sentence]
+        left, right = _Context(sent).around(q.start, q.end, CONTEXT_WINDOW, CONTEXT_WINDOW)
+        found = frozenset(_content(w) for w in left + right if _is_content(w))
+        cache[key] = found
+    return found
+
+
+def _is_content(word: str) -> bool:
+    return word not in STOPWORDS and not word[:1].isdigit() and word not in _NUMBER_WORD_SET
+
+
+@lru_cache(maxsize=8192)
+def _content(word: str) -> str:
+    word = word.removesuffix("'s")
+    lemmas = getAllLemmas(word)
+    for pos in ("NOUN", "VERB", "ADJ"):
+        if pos in lemmas:
+            return lemmas[pos][0]
+    return word
+
+
+def _sentence_words(doc: Document, index: int, cache: dict) -> frozenset[str]:
+    key = (doc.id, index)
+    found = cache.get(key)
+    if found is None:
+        found = frozenset(
+            _content(t.norm) for t in doc.sentences[index].tokens if t.kind == "word" and _is_content(t.norm)
+        )
+        cache[key] = found
+    return found
+
+
+def _candidates(docs, alignment: Alignment, items: dict[tuple[int, int], _Item]) -> dict:
+    """Scored pairs of mentions that may state the same quantity, keyed by the two items."""
+    position = {d.id: k for k, d in enumerate(docs)}
+    by_sentence: dict[tuple[int, int], list[_Item]] = {}
+    for it in items.values():
+        by_sentence.setdefault((it.key[0], it.q.sentence), []).append(it)
+    ctx_cache: dict = {}
+    words_cache: dict = {}
+    pairs: dict[tuple[tuple[int, int], tuple[int, int]], float] = {}
+
+    def offer(a: _Item, b: _Item, score: float) -> None:
+        if a.key > b.key:
+            a, b = b, a
+        k = (a.key, b.key)
+        if score > pairs.get(k, -math.inf):
+            pairs[k] = score
+
+    # In aligned sentences: compatible kind and shared words around the figures.
+    for cluster in alignment.clusters:
+        refs = [(position[m.article_id], m.sentence) for m in cluster.members if m.article_id in position]
+        for i, ra in enumerate(refs):
+            for rb in refs[i + 1 :]:
+                if ra[0] == rb[0]:
+                    continue
+                qa, qb = by_sentence.get(ra, ()), by_sentence.get(rb, ())
+                for a in qa:
+                    for b in qb:
+                        if not _comparable(a.q, b.q) or _conflicting(a.q, b.q):
+                            continue
+                        shared = len(_context(a.doc, a.q, ctx_cache) & _context(b.doc, b.q, ctx_cache))
+                        same_cat = a.q.category is not None and a.q.category == b.q.category
+                        unique = _unique(qa, a.q) and _unique(qb, b.q)
+                        if shared or same_cat or unique:
+                            offer(a, b, 3.0 + shared + 2.0 * same_cat + _closeness(a, b))
+
+    # Anywhere: story-level figures (tolls, votes, ages, prison terms) said again elsewhere.
+    categorised = [it for it in items.values() if it.q.category is not None and not it.q.restates]
+    for i, a in enumerate(categorised):
+        for b in categorised[i + 1 :]:
+            if a.key[0] == b.key[0] or a.q.category != b.q.category or a.q.role != b.q.role:
+                continue
+            if not _comparable(a.q, b.q):
+                continue
+            wa = _sentence_words(a.doc, a.q.sentence, words_cache)
+            wb = _sentence_words(b.doc, b.q.sentence, words_cache)
+            shared = len({w for w in wa & wb if w not in QUANTITY_CATEGORIES})
+            if shared < GLOBAL_MIN_SHARED and a.q.role is None:
+                continue
+            offer(a, b, shared + 0.5 * (a.q.bound == b.q.bound))
+    return pairs
+
+
+def _conflicting(a: Quantity, b: Quantity) -> bool:
+    """Figures told apart by their words: a death toll is not an injury count."""
+    if a.category is not None and b.category is not None and a.category != b.category:
+        return True
+    return a.role is not None and b.role is not None and a.role != b.role
+
+
+def _unique(group: Sequence[_Item], q: Quantity) -> bool:
+    return sum(1 for it in group if _base(it.q) == _base(q) and it.q.unit == q.unit) == 1
+
+
+def _closeness(a: _Item, b: _Item) -> float:
+    return 0.25 * (1.0 - abs(a.rel - b.rel))
+
+
+def _match(pairs: dict, items: dict) -> list[tuple[_Item, _Item]]:
+    """One partner per mention in each other article, best-scored pairs first."""
+    order = sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))
+    taken: set[tuple[tuple[int, int], int]] = set()
+    out = []
+    for (ka, kb), _ in order:
+        if (ka, kb[0]) in taken or (kb, ka[0]) in taken:
+            continue
+        taken.add((ka, kb[0]))
+        taken.add((kb, ka[0]))
+        out.append((items[ka], items[kb]))
+    return out
+
+
+def compare(
+    docs: Sequence[Document],
+    alignment: Alignment,
+    extracted: Mapping[str, tuple[Quantity, ...]],
+    *,
+    options: Mapping[str, Any],
+) -> CheckResult:
+    """``numeric_mismatch`` findings where articles state the same quantity differently.
+
+    Mentions are paired in aligned sentences by kind, unit and surrounding words, and anywhere
+    in the articles for story-level figures (casualties, votes, ages, prison terms). A finding
+    never groups two mentions that agree; with three or more articles its details give every
+    article's value and the majority. Pairs that agree though written differently are returned
+    as equivalences.
+    """
+    items: dict[tuple[int, int], _Item] = {}
+    for d_pos, doc in enumerate(docs):
+        count = max(1, len(doc.sentences) - 1)
+        for q_pos, q in enumerate(extracted.get(doc.id, ())):
+            if 0 <= q.sentence < len(doc.sentences):
+                items[(d_pos, q_pos)] = _Item((d_pos, q_pos), doc, q, q.sentence / count)
+    if not items:
+        return CheckResult()
+    matched = _match(_candidates(docs, alignment, items), items)
+
+    links: dict[tuple[int, int], set[tuple[int, int]]] = {}
+    mismatches: list[tuple[_Item, _Item, _Verdict]] = []
+    equivalences = []
+    for a, b in matched:
+        verdict = _judge(a.q, b.q)
+        links.setdefault(a.key, set()).add(b.key)
+        links.setdefault(b.key, set()).add(a.key)
+        if verdict.equal:
+            if _written(a.q) != _written(b.q):
+                equivalences.append(_equivalence(a, b))
+        elif not verdict.consistent:
+            mismatches.append((a, b, verdict))
+
+    findings = []
+    for group in _groups(mismatches):
+        findings.append(_finding(group, items, links))
+    return CheckResult(findings=tuple(findings), equivalences=tuple(equivalences))
+
+
+def _written(q: Quantity) -> str:
+    return re.sub(r"\s+", " ", q.text.lower().replace("\u2013", "-").replace("\u2014", "-"))
+
+
+def _groups(mismatches):
+    """Mismatched pairs joined into findings; a finding never holds two mentions that agree."""
+    groups: list[dict] = []
+    member_of: dict[tuple[int, int], int] = {}
+    for a, b, verdict in mismatches:
+        placed = False
+        for x, y in ((a, b), (b, a)):
+            g = member_of.get(x.key)
+            if g is None or y.key in member_of:
+                continue
+            group = groups[g]
+            if any(m.key[0] == y.key[0] for m in group["items"]):
+                continue
+            if any(_judge(m.q, y.q).consistent for m in group["items"]):
+                continue
+            group["items"].append(y)
+            group["verdicts"].append(verdict)
+            member_of[y.key] = g
+            placed = True
+            break
+        if placed or (a.key in member_of and b.key in member_of and member_of[a.key] == member_of[b.key]):
+            continue
+        groups.append({"items": [a, b], "verdicts": [verdict]})
+        member_of.setdefault(a.key, len(groups) - 1)
+        member_of.setdefault(b.key, len(groups) - 1)
+    return groups
+
+
+def _component(start: tuple[int, int], links) -> list[tuple[int, int]]:
+    seen, stack = {start}, [start]
+    while stack:
+        for nxt in links.get(stack.pop(), ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append(nxt)
+    return sorted(seen)
+
+
+def _norm_value(q: Quantity) -> Any:
+    if q.kind == "date":
+        return q.date
+    if q.kind == "range":
+        return [q.low, q.high]
+    return q.value
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, list):
+        return f"{_shown(value[0])}-{_shown(value[1])}"
+    if isinstance(value, float):
+        return f"{value:g}" if abs(value) < 1e6 else f"{value:,.0f}"
+    return str(value)
+
+
+def _finding(group: dict, items, links):
+    members: list[_Item] = sorted(group["items"], key=lambda it: it.key)
+    verdicts: list[_Verdict] = group["verdicts"]
+    first = members[0].q
+    base = _base(first)
+    # Every article's value for this quantity: the finding's own mentions, then linked ones.
+    values: dict[str, Any] = {}
+    for it in members:
+        values[it.doc.id] = _norm_value(it.q)
+    component = []
+    for it in members:
+        component.extend(_component(it.key, links))
+    for key in sorted(set(component)):
+        it = items[key]
+        values.setdefault(it.doc.id, _norm_value(it.q))
+    counts = Counter(repr(v) for v in values.values())
+    top = counts.most_common(2)
+    majority = None
+    if len(values) >= 3 and (len(top) == 1 or top[0][1] > top[1][1]):
+        majority = next(v for v in values.values() if repr(v) == top[0][0])
+    rounding = all(v.rounding_compatible for v in verdicts)
+    overlap = [v.ranges_overlap for v in verdicts if v.ranges_overlap is not None]
+    if rounding:
+        severity = "low"
+    elif base == "date":
+        severity = "medium"
+    else:
+        severity = "high"
+    category = next((it.q.category for it in members if it.q.category is not None), None)
+    role = next((it.q.role for it in members if it.q.role is not None), None)
+    label = _CATEGORY_LABEL.get(category or "", _KIND_LABEL.get(base, "A figure"))
+    if role in _ROLE_LABEL and category is not None:
+        label = f"The {_ROLE_LABEL[role]} {label.split(' ', 1)[1]}"
+    stated = ", ".join(f"{it.q.text} in {it.doc.id}" for it in members)
+    if len(members) == 2:
+        a, b = members
+        if rounding:
+            why = f" ({b.q.text} and {a.q.text} agree once rounded; only the precision differs)"
+        elif base in ("percent", "number", "money", "measure") and a.q.bound is None and b.q.bound is None:
+            coarse, fine = (a, b) if a.q.step >= b.q.step else (b, a)
+            why = f" ({fine.q.text} does not round to {coarse.q.text})"
+        else:
+            why = ""
+    else:
+        why = ""
+    message = f"{label} differs: {stated}{why}."
+    details: dict[str, Any] = {
+        "kind": base,
+        "values": values,
+        "rounding_compatible": rounding,
+        "written": {it.doc.id: it.q.text for it in members},
+        "unit": first.unit,
+    }
+    if category is not None:
+        details["category"] = category
+    if role is not None:
+        details["role"] = role
+    numeric = [
+        it.q.value
+        for it in members
+        if it.q.kind != "range" and it.q.value is not None and it.q.kind != "date"
+    ]
+    if len(numeric) == len(members) and len(members) == 2:
+        va, vb = numeric
+        details["abs_diff"] = _clean(abs(va - vb))
+        details["rel_diff"] = round(abs(va - vb) / max(abs(va), abs(vb)), 4) if max(abs(va), abs(vb)) else 0.0
+    if overlap:
+        details["ranges_overlap"] = all(overlap)
+    approx = {it.doc.id: it.q.approx for it in members if it.q.approx is not None}
+    if approx:
+        details["approx"] = approx
+    if majority is not None:
+        details["majority"] = majority
+    confidence = 0.9 if severity != "low" else 0.6
+    if any(it.q.sentence != members[0].q.sentence for it in members) and category is None:
+        confidence -= 0.1
+    return make_finding(
+        type=FINDING_TYPE,
+        severity=severity,
+        confidence=confidence,
+        message=message,
+        mentions=[mention(it.doc, it.q.start, it.q.end) for it in members],
+        details=details,
+    )
+
+
+def _equivalence(a: _Item, b: _Item) -> dict[str, Any]:
+    qa, qb = a.q, b.q
+    if qa.kind == "range" and qb.kind == "range":
+        reason = "same range, written differently"
+        if qa.range_of == "year":
+            reason = "same span of years, one end year abbreviated"
+    elif qa.kind in ("duration", "measure") and _unit_word(qa) != _unit_word(qb):
+        reason = f"same {qa.kind}, stated in different units"
+    elif qa.kind == "date":
+        reason = "same date, written differently"
+    else:
+        reason = "same value, written differently"
+    return {
+        "type": "numeric",
+        "kind": _base(qa),
+        "value": _norm_value(qa),
+        "unit": qa.unit,
+        "reason": reason,
+        "mentions": [
+            {"article_id": it.doc.id, "start": it.q.start, "end": it.q.end, "text": it.q.text}
+            for it in (a, b)
+        ],
+    }
+
+
+def _unit_word(q: Quantity) -> str:
+    m = re.search(r"[A-Za-z]+$", q.text)
+    return m.group(0).lower().rstrip("s") if m else ""
