@@ -259,13 +259,26 @@ class _Raw:
     delta: bool = False
 
 
+# Work bounds on extraction: news sentences hold a handful of figures and articles a few
+# hundred; a hostile text with thousands in one sentence is read only up to these.
+MAX_QUANTITIES_PER_SENTENCE = 100
+MAX_QUANTITIES = 3000
+
+
 def extract(doc: Document) -> tuple[Quantity, ...]:
-    """Every quantity in ``doc`` with its span, value, kind, unit, precision and approximation."""
+    """Every quantity in ``doc`` with its span, value, kind, unit, precision and approximation.
+
+    At most ``MAX_QUANTITIES_PER_SENTENCE`` per sentence and ``MAX_QUANTITIES`` per article.
+    """
     text = doc.text
     published = _published(doc.article.published_at)
     out: list[Quantity] = []
     for sent in doc.sentences:
-        raws = _scan(text, sent.start, sent.end, published)
+        if len(out) >= MAX_QUANTITIES:
+            break
+        raws = _scan(text, sent, published)
+        if not raws:
+            continue
         ctx = _Context(sent)
         prev_end = -1
         prev: Quantity | None = None
@@ -277,7 +290,7 @@ def extract(doc: Document) -> tuple[Quantity, ...]:
                 continue
             out.append(q)
             prev, prev_end = q, q.end
-    return tuple(out)
+    return tuple(out[:MAX_QUANTITIES])
 
 
 def _published(value: str | None) -> _dt.date | None:
@@ -289,20 +302,57 @@ def _published(value: str | None) -> _dt.date | None:
         return None
 
 
-def _scan(text: str, start: int, end: int, published: _dt.date | None) -> list[_Raw]:
+# Words a quantity can start with; the scanner tries the patterns only where one of them, a
+# digit or a fraction sign stands, which keeps extraction fast on long texts.
+_TRIGGERS = frozenset(
+    list(NUMBER_WORDS) + list(ORDINAL_WORDS) + list(MONTHS) + list(WEEKDAYS) + ["half", "fiscal"]
+)
+_AFTER_A = frozenset(list(FRACTION_DENOMINATORS) + list(NUMBER_NOUNS) + list(SCALE_WORDS) + ["hundred"])
+_VULGAR_SET = frozenset(VULGAR_FRACTIONS)
+
+
+def _starts(sent: Sentence):
+    """Offsets in ``sent`` where a quantity may start, in order."""
+    toks = sent.tokens
+    for i, tok in enumerate(toks):
+        if tok.kind == "number":
+            yield tok.start
+            continue
+        if tok.kind != "word":
+            continue
+        norm = tok.norm
+        if norm in ("a", "one") and i + 1 < len(toks) and toks[i + 1].norm.split("-")[0] in _AFTER_A:
+            yield tok.start
+            continue
+        if norm in _TRIGGERS or (norm[:2] == "fy" and norm[2:3].isdigit()):
+            yield tok.start
+            continue
+        if "-" in norm or not _VULGAR_SET.isdisjoint(tok.text):
+            offset = 0
+            for part in tok.text.lower().split("-"):
+                if part in _TRIGGERS or part[:1].isdigit() or (part and part[-1] in _VULGAR_SET):
+                    yield tok.start + offset
+                    break
+                offset += len(part) + 1
+
+
+def _scan(text: str, sent: Sentence, published: _dt.date | None) -> list[_Raw]:
     out: list[_Raw] = []
-    pos = start
-    while pos < end:
-        m = _CORE.search(text, pos, end)
+    end = sent.end
+    pos = sent.start
+    for start in _starts(sent):
+        if start < pos:
+            continue
+        m = _CORE.match(text, start, end)
         if m is None:
-            break
+            continue
         raw = _read(text, m, end, published)
         if raw is None:
-            # A rejected "a third" may still hold an ordinal ("a third term").
-            pos = m.start("fden") if m.lastgroup == "frac" else m.end()
             continue
         out.append(raw)
         pos = max(raw.end, m.end())
+        if len(out) >= MAX_QUANTITIES_PER_SENTENCE:
+            break
     return out
 
 
@@ -745,6 +795,10 @@ NEARLY_SHARE = 0.15
 GLOBAL_MIN_SHARED = 2
 # Content words around a quantity that pairing reads, on each side.
 CONTEXT_WINDOW = 6
+# Work bounds: quantities per sentence, and story-level quantities per comparison, that are
+# paired (a hostile text can hold thousands in one sentence; real news has a handful).
+MAX_PER_SENTENCE = 40
+MAX_CATEGORISED = 400
 
 _KIND_LABEL = {
     "percent": "A percentage",
@@ -893,8 +947,11 @@ def _context(doc: Document, q: Quantity, cache: dict) -> frozenset[str]:
     key = (doc.id, q.start)
     found = cache.get(key)
     if found is None:
-        sent = doc.sentences[q.sentence]
-        left, right = _Context(sent).around(q.start, q.end, CONTEXT_WINDOW, CONTEXT_WINDOW)
+        sent_key = (doc.id, "sentence", q.sentence)
+        reader = cache.get(sent_key)
+        if reader is None:
+            reader = cache[sent_key] = _Context(doc.sentences[q.sentence])
+        left, right = reader.around(q.start, q.end, CONTEXT_WINDOW, CONTEXT_WINDOW)
         found = frozenset(_content(w) for w in left + right if _is_content(w))
         cache[key] = found
     return found
@@ -949,7 +1006,8 @@ def _candidates(docs, alignment: Alignment, items: dict[tuple[int, int], _Item])
             for rb in refs[i + 1 :]:
                 if ra[0] == rb[0]:
                     continue
-                qa, qb = by_sentence.get(ra, ()), by_sentence.get(rb, ())
+                qa = by_sentence.get(ra, ())[:MAX_PER_SENTENCE]
+                qb = by_sentence.get(rb, ())[:MAX_PER_SENTENCE]
                 for a in qa:
                     for b in qb:
                         if not _comparable(a.q, b.q) or _conflicting(a.q, b.q):
@@ -962,6 +1020,7 @@ def _candidates(docs, alignment: Alignment, items: dict[tuple[int, int], _Item])
 
     # Anywhere: story-level figures (tolls, votes, ages, prison terms) said again elsewhere.
     categorised = [it for it in items.values() if it.q.category is not None and not it.q.restates]
+    categorised = categorised[:MAX_CATEGORISED]
     for i, a in enumerate(categorised):
         for b in categorised[i + 1 :]:
             if a.key[0] == b.key[0] or a.q.category != b.q.category or a.q.role != b.q.role:
