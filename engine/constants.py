@@ -682,7 +682,7 @@ VULGAR_FRACTIONS: dict[str, float] = {
 # Scale words and the abbreviations news copy writes after a number ("$3bn", "Rs 40 crore").
 SCALE_WORDS: dict[str, float] = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "lakhs": 1e5,
-    "lac": 1e5, "crore": 1e7, "crores": 1e7,
+    "lac": 1e5, "crore": 1e7, "crores": 1e7, "hundred": 1e2, "dozen": 12, "dozens": 12,
 }  # fmt: skip
 SCALE_ABBREVIATIONS: dict[str, float] = {
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mio": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9,
@@ -745,7 +745,10 @@ MEASURE_UNITS: dict[str, tuple[str, float]] = {
     "acre": ("area", 4046.8564224), "acres": ("area", 4046.8564224),
     "sq km": ("area", 1e6), "square kilometers": ("area", 1e6), "square kilometres": ("area", 1e6),
     "square miles": ("area", 2589988.110336), "mph": ("speed", 0.44704),
-    "km/h": ("speed", 1 / 3.6), "kph": ("speed", 1 / 3.6),
+    "km/h": ("speed", 1 / 3.6), "kph": ("speed", 1 / 3.6), "miles per hour": ("speed", 0.44704),
+    "kilometres per hour": ("speed", 1 / 3.6), "kilometers per hour": ("speed", 1 / 3.6),
+    "square kilometre": ("area", 1e6), "square kilometer": ("area", 1e6), "km2": ("area", 1e6),
+    "square mile": ("area", 2589988.110336), "sq mi": ("area", 2589988.110336),
 }  # fmt: skip
 
 # Approximation words before a number -> the bound they set: "about" (near), "more than" (above).

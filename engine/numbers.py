@@ -145,11 +145,11 @@ _CORE = re.compile(
     # fraction ("7\u00bd"); a 2-digit group must be followed by another group.
     rf"|(?P<digits>(?<![\w.,])(?:\d{{1,2}}(?:,\d\d(?=,))++,\d{{3}}(?![\d,])|\d{{1,3}}(?:,\d{{3}})++(?![\d,])|\d++)"
     rf"(?:\.\d++)?+[{_VULGAR}]?|(?<!\w)[{_VULGAR}])"
-    rf"|(?P<ordw>(?i:\b(?:(?:{_TENS})[ \-])?(?:{_ORD})\b))"
+    rf"|(?P<ordw>(?i:\b(?:(?:{_WORD})[ \-](?:and[ ])?){{0,8}}+(?:{_ORD})\b))"
     rf"|(?P<frac>(?i:\b(?P<fnum>{_WORD}|a|one)[ \-](?P<fden>{_FRAC_DEN})\b))"
     rf"|(?P<half>(?i:\bhalf\b))"
-    rf"|(?P<noun>(?i:\b(?:a|one)[ \-](?:{_alt(NUMBER_NOUNS)}|hundred|thousand|million|billion)\b))"
-    rf"|(?P<words>(?i:\b(?:{_WORD})(?:(?:[ \-]|[ ]and[ ])(?:{_WORD})){{0,12}}+\b))"
+    rf"|(?P<noun>(?i:\ba[ \-](?:{_alt(NUMBER_NOUNS)}|hundred|thousand|million|billion)\b))"
+    rf"|(?P<words>(?i:\b(?:{_WORD})(?:(?:[ ]{{0,3}}-[ ]{{0,3}}|[ ]{{1,3}}(?:and[ ]{{1,3}})?)(?:{_WORD})){{0,12}}+\b))"
 )
 
 _UNIT_WORDS = (
@@ -164,7 +164,10 @@ _SCALE = re.compile(
 )
 _UNIT = re.compile(rf"(?P<sep>[ \u00a0]?-?[ \u00a0]?)(?i:(?P<unit>{_alt(_UNIT_WORDS)}))(?![\w])")
 _AGE = re.compile(r"(?i:[ \-]years?[ \-]old)\b")
-_HALF_AFTER = re.compile(r"(?i:[ \u00a0]and[ \u00a0]a[ \u00a0]half)\b")
+_AND_FRACTION = re.compile(
+    rf"(?i:[ \u00a0]and[ \u00a0](?:a|one)[ \u00a0](?P<den>{_alt(k for k in FRACTION_DENOMINATORS if not k.endswith('s'))}))\b"
+)
+_NEGATIVE_BEFORE = re.compile(r"(?i:\b(?:minus|negative)[ \u00a0])$")
 _RANGE_SEP = re.compile(
     r"(?:-[ \u00a0])?[ \u00a0]?(?P<sep>[-\u2013\u2014]|to|and|through)[ \u00a0]?(?=[\w$£€¥₹])"
 )
@@ -191,10 +194,10 @@ def _noun_lemma(word: str) -> str:
 def _word_number(run: str) -> tuple[float, int] | None:
     """The value of a run of number words and how many characters of it were read."""
     text = run.lower().replace("\u00a0", " ")
-    parts = re.split(r"([ \-])", text)
+    parts = re.split(r"([ \-]+)", text)
     # Drop words from the end until text2num reads the run ("seven and eight" -> "seven").
     while parts:
-        candidate = "".join(parts).strip(" -")
+        candidate = re.sub(r" *- *", "-", re.sub(r" +", " ", "".join(parts))).strip(" -")
         if candidate.endswith(" and"):
             candidate = candidate[:-4]
         if candidate:
@@ -438,7 +441,13 @@ def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Ra
             return None
         value, length = parsed
         e = s + length
-        if value == 1 and e - s == 3 and not _UNIT.match(text, e, limit) and not _SCALE.match(text, e, limit):
+        if (
+            value == 1
+            and e - s == 3
+            and not _UNIT.match(text, e, limit)
+            and not _SCALE.match(text, e, limit)
+            and not _AND_FRACTION.match(text, e, limit)
+        ):
             return None  # "one of them": a pronoun more often than a count
         return _number(text, s, e, value, 0, 1.0, limit, words=True)
     if group == "digits":
@@ -474,11 +483,18 @@ def _number(
 ) -> _Raw | None:
     """A cardinal at ``text[s:e]`` with its currency, scale, unit, range and approximation."""
     raw = _Raw(s, e, "count", value, precision=decimals, step=step, written_plain=plain)
-    half = _HALF_AFTER.match(text, e, limit)
-    if half:
-        raw.value = value + 0.5
-        raw.end = e = half.end()
-        raw.precision, raw.step = 1, 0.5
+    fraction = _AND_FRACTION.match(text, e, limit)
+    if fraction:
+        den = FRACTION_DENOMINATORS[fraction.group("den").lower()]
+        raw.value = value + 1 / den
+        raw.end = e = fraction.end()
+        raw.precision, raw.step = 2, 1 / den
+    window = max(0, s - 9)
+    negative = _NEGATIVE_BEFORE.search(text[window:s])
+    if negative is not None:
+        raw.value, raw.start = -value, window + negative.start()
+    elif s > 0 and text[s - 1] == "-" and (s == 1 or text[s - 2] in " \t\n([\u00a0"):
+        raw.value, raw.start = -value, s - 1
     currency = _currency_before(text, s)
     if currency is not None:
         code, cur_start = currency
@@ -491,7 +507,9 @@ def _number(
         )
         # "100m" is metres unless money is being counted; "5b" is rarely anything but money.
         if factor is not None and (
-            abbr is None or raw.kind == "money" or abbr.lower() in ("bn", "mn", "tn", "k")
+            abbr is None
+            or raw.kind == "money"
+            or abbr.lower() in ("bn", "mn", "tn", "k", "bln", "mln", "trn", "mio")
         ):
             raw.value = (raw.value or 0) * factor
             raw.step = step * factor
@@ -749,7 +767,7 @@ def _finish(text: str, raw: _Raw, ctx: _Context, sent: Sentence, prev: Quantity 
 def _clean(value: float | None) -> float | None:
     if value is None:
         return None
-    rounded = round(value, 9)
+    rounded = float(f"{value:.12g}")
     return float(int(rounded)) if rounded.is_integer() else rounded
 
 
