@@ -20,6 +20,7 @@ run: $(STAMP)
 	$(VENV)/bin/gunicorn --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} 'api:create_app()'
 
 test: $(STAMP)
+	.ci/ensure-chromium
 	$(PY) -m pytest -q
 
 lint: $(STAMP)

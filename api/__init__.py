@@ -11,7 +11,7 @@ from typing import Any
 
 from flask import Flask
 
-from . import compare, config, docs, errors, health
+from . import compare, config, cors, docs, errors, health
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
@@ -25,6 +25,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False
 
     errors.init_app(app)
+    cors.init_app(app)
     app.register_blueprint(health.bp)
     app.register_blueprint(compare.bp)
     docs.init_app(app)

@@ -6,10 +6,11 @@ from pathlib import Path
 
 from flask import Blueprint, Flask, current_app, send_file
 from flask_swagger_ui import get_swaggerui_blueprint
-from werkzeug.exceptions import InternalServerError
+from werkzeug.exceptions import InternalServerError, NotFound
 
 # openapi.yaml sits at the root of the checkout, beside pyproject.toml (installed editable).
 SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi.yaml"
+EXAMPLE_PATH = SPEC_PATH.parent / "seeds" / "request.json"
 
 bp = Blueprint("docs", __name__)
 
@@ -24,8 +25,16 @@ swagger_ui = get_swaggerui_blueprint(
 
 @bp.get("/")
 def index():
-    """A start page that points to the documentation."""
-    return current_app.send_static_file("index.html")
+    """The editor's page: paste articles, compare, see the findings highlighted side by side."""
+    return current_app.send_static_file("editor/index.html")
+
+
+@bp.get("/example.json")
+def example():
+    """The seed pair as a /v1/compare body; the editor's page starts from it."""
+    if not EXAMPLE_PATH.is_file():
+        raise NotFound(f"There is no example request in this installation (looked at {EXAMPLE_PATH}).")
+    return send_file(EXAMPLE_PATH, mimetype="application/json")
 
 
 @bp.get("/openapi.yaml")
