@@ -6,12 +6,12 @@ import json
 from typing import Any
 
 from flask import Blueprint, current_app, request
-from werkzeug.exceptions import BadRequest, UnsupportedMediaType
+from werkzeug.exceptions import BadRequest, RequestEntityTooLarge, UnsupportedMediaType
 
 import engine
 from schemas import dump_extraction, dump_report, load_compare, load_extract
 
-from .config import request_limits
+from .config import engine_limits, request_limits
 
 bp = Blueprint("compare", __name__, url_prefix="/v1")
 
@@ -22,6 +22,11 @@ def json_body() -> Any:
         got = request.mimetype or "no Content-Type"
         raise UnsupportedMediaType(f"Expected a JSON body with Content-Type: application/json, got {got}.")
     raw = request.get_data(cache=False)  # raises 413 past MAX_CONTENT_LENGTH
+    limit = request.max_content_length
+    if limit is not None and request.content_length is None and len(raw) >= limit:
+        # A body without Content-Length (chunked) is cut at the limit without a word from
+        # werkzeug; one that reaches the limit is taken as over it.
+        raise RequestEntityTooLarge()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -40,7 +45,7 @@ def json_body() -> Any:
 def compare():
     """Compare two or more articles and report where they disagree."""
     req = load_compare(json_body(), limits=request_limits(current_app.config))
-    report = engine.compare(req.articles, checks=req.checks)
+    report = engine.compare(req.articles, checks=req.checks, limits=engine_limits(current_app.config))
     return dump_report(report, include=req.include, offsets=req.offsets)
 
 
@@ -48,5 +53,5 @@ def compare():
 def extract():
     """One article's paragraphs, sentences and each check's extracted items."""
     req = load_extract(json_body(), limits=request_limits(current_app.config))
-    extraction = engine.extract(req.article, checks=req.checks)
+    extraction = engine.extract(req.article, checks=req.checks, limits=engine_limits(current_app.config))
     return dump_extraction(extraction, offsets=req.offsets)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from marshmallow import ValidationError, fields
 
@@ -39,3 +40,30 @@ class Offset(fields.Integer):
         if value is None:
             return None
         return dump_state().offset(value)
+
+
+class BoundedList(fields.List):
+    """A list whose length is checked before any of its items is.
+
+    A list far over the limit then costs one comparison and one error, not work and an error
+    for every item. ``max_items`` is a number or a function giving one (a limit from the app's
+    configuration); ``too_many(count, limit)`` words the error.
+    """
+
+    def __init__(
+        self,
+        cls_or_instance,
+        *,
+        max_items: int | Callable[[], int],
+        too_many: Callable[[int, int], str] | None = None,
+        **kwargs,
+    ):
+        super().__init__(cls_or_instance, **kwargs)
+        self.max_items = max_items
+        self.too_many = too_many or (lambda n, limit: f"Has {n} items; at most {limit} are accepted.")
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        limit = self.max_items() if callable(self.max_items) else self.max_items
+        if isinstance(value, list | tuple) and len(value) > limit:
+            raise ValidationError(self.too_many(len(value), limit))
+        return super()._deserialize(value, attr, data, **kwargs)

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from marshmallow import Schema, ValidationError, fields, post_load
+from marshmallow import Schema, ValidationError, fields, post_load, pre_load
 from marshmallow.validate import Length, OneOf
 
 from engine import CHECK_NAMES, Article
 
 from .context import RequestLimits, loading, request_limits
-from .fields import Text
+from .fields import BoundedList, Text
 from .offsets import UNITS
 
 # The optional sections of a compare response; "numbers", "quotes" and "verb_groups" ask for
@@ -26,6 +26,10 @@ INCLUDE = ("alignment", "extractions", "equivalences", "quotes", "numbers", "ver
 MAX_ID = 128
 MAX_TITLE = 1000
 MAX_URL = 2048
+# No object in a request has more than a few fields, and no list but `articles` more than a few
+# items; these bounds refuse a body built to make validation slow before looking at its parts.
+MAX_FIELDS = 32
+MAX_NAMES = 32  # items of `checks` and of `options.include`
 
 
 @dataclass(frozen=True)
@@ -48,15 +52,26 @@ def _text_length(text: str) -> None:
         raise ValidationError("Must not be empty; send the article's text.")
     limit = request_limits().max_chars
     if len(text) > limit:
-        raise ValidationError(f"Is {len(text)} characters long; the limit is {limit} characters per article.")
+        raise ValidationError(
+            f"Is {len(text)} characters long; the limit is {limit} characters per article. "
+            "Send a shorter text, or the article in parts."
+        )
 
 
-def _article_count(articles: list) -> None:
-    limit = request_limits().max_articles
+def _at_least_two(articles: list) -> None:
     if len(articles) < 2:
         raise ValidationError(f"Got {len(articles)} article(s); send at least 2 to compare.")
-    if len(articles) > limit:
-        raise ValidationError(f"Got {len(articles)} articles; the limit is {limit} per request.")
+
+
+def _too_many_articles(count: int, limit: int) -> str:
+    return (
+        f"Got {count} articles; the limit is {limit} per request. "
+        f"Send at most {limit}, or compare them in several requests."
+    )
+
+
+def _names(field: fields.Field, **kwargs) -> BoundedList:
+    return BoundedList(field, max_items=MAX_NAMES, **kwargs)
 
 
 def _known_check(name: str) -> None:
@@ -81,6 +96,13 @@ class _Strict(Schema):
     # Unknown keys are refused (marshmallow's default), with a message that says so plainly.
     error_messages = {"type": "Expected a JSON object.", "unknown": "Unknown field."}
 
+    @pre_load
+    def _few_fields(self, data, **kwargs):
+        if isinstance(data, dict) and len(data) > MAX_FIELDS:
+            known = ", ".join(self.load_fields)
+            raise ValidationError(f"Has {len(data)} fields; this object takes at most these: {known}.")
+        return data
+
 
 class ArticleSchema(_Strict):
     id = Text(allow_none=True, validate=Length(1, MAX_ID))
@@ -92,7 +114,7 @@ class ArticleSchema(_Strict):
 
 
 class CompareOptionsSchema(_Strict):
-    include = fields.List(Text(validate=OneOf(INCLUDE)), load_default=list)
+    include = _names(Text(validate=OneOf(INCLUDE)), load_default=list)
     offsets = Text(validate=OneOf(UNITS), load_default="codepoint")
 
 
@@ -114,8 +136,14 @@ def _checks(names: list[str] | None) -> tuple[str, ...] | None:
 
 
 class CompareRequestSchema(_Strict):
-    articles = fields.List(fields.Nested(ArticleSchema), required=True, validate=_article_count)
-    checks = fields.List(Text(validate=_known_check), load_default=None)
+    articles = BoundedList(
+        fields.Nested(ArticleSchema),
+        required=True,
+        max_items=lambda: request_limits().max_articles,
+        too_many=_too_many_articles,
+        validate=_at_least_two,
+    )
+    checks = _names(Text(validate=_known_check), load_default=None)
     options = fields.Nested(
         CompareOptionsSchema, load_default=lambda: {"include": [], "offsets": "codepoint"}
     )
@@ -147,13 +175,18 @@ def _check_together(articles: tuple[Article, ...], *, assigned: list[bool]) -> N
     total, limit = sum(len(a.text) for a in articles), request_limits().max_total_chars
     if total > limit:
         raise ValidationError(
-            {"articles": [f"The articles hold {total} characters together; the limit is {limit}."]}
+            {
+                "articles": [
+                    f"The articles hold {total} characters together; the limit is {limit} per request. "
+                    "Send fewer or shorter articles."
+                ]
+            }
         )
 
 
 class ExtractRequestSchema(_Strict):
     article = fields.Nested(ArticleSchema, required=True)
-    checks = fields.List(Text(validate=_known_check), load_default=None)
+    checks = _names(Text(validate=_known_check), load_default=None)
     options = fields.Nested(ExtractOptionsSchema, load_default=lambda: {"offsets": "codepoint"})
 
     @post_load
