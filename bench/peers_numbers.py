@@ -63,6 +63,55 @@ TIMEX_UNIT = {"Y": ("year", 1.0), "M": ("year", 1 / 12), "W": ("day", 7.0), "D":
 TIMEX_TIME = {"H": 3600.0, "M": 60.0, "S": 1.0}
 
 
+# Written forms that news copy does not use, each with the reason it is set apart. The script
+# prints the accuracy on every claimed case and, separately, on the claimed cases without them.
+NON_NEWS_FORMS = [
+    (re.compile(r"\^|\d[eE][-+]?\d|x10"), "scientific or power notation"),
+    (
+        re.compile(r"(?i)\b(?:over|out of|in)\b (?:\d|one|two|three|twenty|five)"),
+        "ratio read as a fraction",
+    ),
+    (re.compile(r"(?i)\b(?:point|nought|naught)\b"), "spelled-out decimal point"),
+    (
+        re.compile(
+            r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|hundred|thousand"
+            r"|a|and)"
+            r"[ -](?:\w+[ -])?(?:thirds?|fourths|fifths?|sixths|sevenths|eighths|ninths|tenths|firsts|halves"
+            r"|quarters?|trillionths|thirtieth)\b"
+        ),
+        "spelled fraction",
+    ),
+    (re.compile(r"\d[ \u202f]\d{3}\b|\d\.\d{3},\d"), "space or European digit grouping"),
+    (re.compile(r"(?i)\d+/\d+"), "slash fraction"),
+    (
+        re.compile(r"(?i)(?:dollars?|usd)\s*(?:and\s+)?(?:\d+|forty|fifty|one|two)\b"),
+        "amount in two units",
+    ),
+    (re.compile(r"(?i)\b(?:c|us|u\.s) \$"), "tokenised currency prefix (c $)"),
+    (re.compile(r"(?i)\b(?:dzs|dozs|mil|tln|\d+b)\b|\d(?:b|mil)\b"), "rare abbreviation"),
+    (re.compile(r"(?i)\b(?:half|quarter|three quarters) (?:million|billion)"), "fraction of a scale word"),
+    (re.compile(r"(?i)\b\d+ (?:thousand|hundred|crore|lakh) (?:and )?\d"), "digits and scale words mixed"),
+    (
+        re.compile(r"(?i)\b\d+ (?:year|month|week|day)s? \d+ (?:year|month|week|day)"),
+        "duration in several units",
+    ),
+    (
+        re.compile(
+            r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten) (?:week|day|year|month)s? "
+            r"(?:one|two|three)"
+        ),
+        "duration in several units",
+    ),
+]
+
+
+def non_news(text: str) -> str | None:
+    for pattern, reason in NON_NEWS_FORMS:
+        if pattern.search(text):
+            return reason
+    return None
+
+
 def close(a: float | None, b: float | None) -> bool:
     if a is None or b is None:
         return False
@@ -79,16 +128,22 @@ def overlapping(qs, start: int, end: int, kinds) -> list[Quantity]:
 
 class Tally:
     def __init__(self) -> None:
-        self.rows: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+        # (file, kind) -> [cases, claimed, correct, news cases, news claimed, news correct]
+        self.rows: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * 6)
         self.misses: list[str] = []
+        self.set_apart: dict[str, int] = defaultdict(int)
 
-    def add(self, source: str, kind: str, claimed: bool, correct: bool, note: str) -> None:
+    def add(self, source: str, kind: str, claimed: bool, correct: bool, note: str, text: str = "") -> None:
         row = self.rows[(source, kind)]
-        row[0] += 1
-        row[1] += claimed
-        row[2] += correct
+        reason = non_news(text)
+        for offset in (0,) if reason is not None else (0, 3):
+            row[offset] += 1
+            row[offset + 1] += claimed
+            row[offset + 2] += correct
+        if reason is not None:
+            self.set_apart[reason] += 1
         if claimed and not correct:
-            self.misses.append(f"{source} [{kind}] {note}")
+            self.misses.append(f"{source} [{kind}] {note}" + (f" ({reason})" if reason else ""))
 
 
 def number_ok(q: Quantity, value: float) -> bool:
@@ -165,6 +220,7 @@ def run_recognizers(root: Path, tally: Tally) -> None:
                     bool(found),
                     ok,
                     f"{case['Input'][:70]!r} want {value} got {found[0].value if found else None}",
+                    case["Input"],
                 )
     path = root / RT / "DateTime/English/DurationParser.json"
     for case in json.loads(path.read_text(encoding="utf-8-sig")):
@@ -183,7 +239,8 @@ def run_recognizers(root: Path, tally: Tally) -> None:
                 "duration",
                 bool(found),
                 ok,
-                f"{case['Input'][:70]!r} want {timex} got {found[0].value if found else None} {found[0].unit if found else ''}",
+                f"{case['Input'][:70]!r} want {timex} got {found[0].value if found else None}",
+                case["Input"],
             )
 
 
@@ -247,7 +304,8 @@ def run_quantulum(root: Path, tally: Tally) -> None:
                     family,
                     bool(found),
                     ok,
-                    f"{text[:70]!r} want {value} {unit} got {found[0].value if found else None} {found[0].unit if found else ''}",
+                    f"{text[:70]!r} want {value} {unit} got {found[0].value if found else None}",
+                    text,
                 )
 
 
@@ -263,14 +321,28 @@ def main(argv: list[str] | None = None) -> int:
     tally = Tally()
     run_recognizers(root, tally)
     run_quantulum(root, tally)
-    print(f"{'file':28s} {'kind':12s} {'cases':>6s} {'claimed':>8s} {'correct':>8s} {'accuracy':>9s}")
-    total = [0, 0, 0]
-    for (source, kind), (cases, claimed, correct) in sorted(tally.rows.items()):
-        acc = f"{correct / claimed:.1%}" if claimed else "-"
-        print(f"{source:28s} {kind:12s} {cases:6d} {claimed:8d} {correct:8d} {acc:>9s}")
-        total = [total[0] + cases, total[1] + claimed, total[2] + correct]
+    print(
+        f"{'file':28s} {'kind':12s} {'cases':>6s} {'claimed':>8s} {'correct':>8s} {'accuracy':>9s}"
+        f"   | news forms: {'cases':>5s} {'claimed':>7s} {'correct':>7s} {'accuracy':>8s}"
+    )
+    total = [0] * 6
+    for (source, kind), row in sorted(tally.rows.items()):
+        acc = f"{row[2] / row[1]:.1%}" if row[1] else "-"
+        news = f"{row[5] / row[4]:.1%}" if row[4] else "-"
+        print(
+            f"{source:28s} {kind:12s} {row[0]:6d} {row[1]:8d} {row[2]:8d} {acc:>9s}"
+            f"   | {'':11s} {row[3]:5d} {row[4]:7d} {row[5]:7d} {news:>8s}"
+        )
+        total = [t + r for t, r in zip(total, row, strict=True)]
     acc = total[2] / total[1] if total[1] else 0.0
-    print(f"{'overall':28s} {'':12s} {total[0]:6d} {total[1]:8d} {total[2]:8d} {acc:>9.1%}")
+    news = total[5] / total[4] if total[4] else 0.0
+    print(
+        f"{'overall':28s} {'':12s} {total[0]:6d} {total[1]:8d} {total[2]:8d} {acc:>9.1%}"
+        f"   | {'':11s} {total[3]:5d} {total[4]:7d} {total[5]:7d} {news:>8.1%}"
+    )
+    print("set apart as forms news copy does not use (expected entities):")
+    for reason, count in sorted(tally.set_apart.items(), key=lambda kv: -kv[1]):
+        print(f"   {count:4d}  {reason}")
     if args.verbose:
         for miss in tally.misses:
             print("   wrong:", miss)

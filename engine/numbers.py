@@ -128,6 +128,8 @@ _FRAC_DEN = _alt(FRACTION_DENOMINATORS)
 _VULGAR = "".join(VULGAR_FRACTIONS)
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:1[0-9]|20)\d\d(?!\d)"
+_WORD_SEP = r"(?:[ ]{0,3}-[ ]{0,3}|[ ]{1,3}(?:and[ ]{1,3})?)"
+_SINGULAR_DEN = _alt(k for k in FRACTION_DENOMINATORS if not k.endswith("s"))
 
 # Every pattern here is linear: alternations of literals, possessive repeats, bounded runs.
 _CORE = re.compile(
@@ -148,8 +150,9 @@ _CORE = re.compile(
     rf"|(?P<ordw>(?i:\b(?:(?:{_WORD})[ \-](?:and[ ])?){{0,8}}+(?:{_ORD})\b))"
     rf"|(?P<frac>(?i:\b(?P<fnum>{_WORD}|a|one)[ \-](?P<fden>{_FRAC_DEN})\b))"
     rf"|(?P<half>(?i:\bhalf\b))"
-    rf"|(?P<noun>(?i:\ba[ \-](?:{_alt(NUMBER_NOUNS)}|hundred|thousand|million|billion)\b))"
-    rf"|(?P<words>(?i:\b(?:{_WORD})(?:(?:[ ]{{0,3}}-[ ]{{0,3}}|[ ]{{1,3}}(?:and[ ]{{1,3}})?)(?:{_WORD})){{0,12}}+\b))"
+    rf"|(?P<noun>(?i:\ba[ \-](?:{_alt(NUMBER_NOUNS)}|hundred|thousand|million|billion)\b"
+    rf"(?:{_WORD_SEP}(?:{_WORD})){{0,12}}+\b))"
+    rf"|(?P<words>(?i:\b(?:{_WORD})(?:{_WORD_SEP}(?:{_WORD})){{0,12}}+\b))"
 )
 
 _UNIT_WORDS = (
@@ -164,9 +167,7 @@ _SCALE = re.compile(
 )
 _UNIT = re.compile(rf"(?P<sep>[ \u00a0]?-?[ \u00a0]?)(?i:(?P<unit>{_alt(_UNIT_WORDS)}))(?![\w])")
 _AGE = re.compile(r"(?i:[ \-]years?[ \-]old)\b")
-_AND_FRACTION = re.compile(
-    rf"(?i:[ \u00a0]and[ \u00a0](?:a|one)[ \u00a0](?P<den>{_alt(k for k in FRACTION_DENOMINATORS if not k.endswith('s'))}))\b"
-)
+_AND_FRACTION = re.compile(rf"(?i:[ \u00a0]and[ \u00a0](?:a|one)[ \u00a0](?P<den>{_SINGULAR_DEN}))\b")
 _NEGATIVE_BEFORE = re.compile(r"(?i:\b(?:minus|negative)[ \u00a0])$")
 _RANGE_SEP = re.compile(
     r"(?:-[ \u00a0])?[ \u00a0]?(?P<sep>[-\u2013\u2014]|to|and|through)[ \u00a0]?(?=[\w$£€¥₹])"
@@ -432,9 +433,14 @@ def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Ra
             return None
         return _Raw(s, e, "fraction", 0.5, precision=3, step=0.001)
     if group == "noun":
-        word = m.group(0).split()[-1].split("-")[-1].lower()
-        value = float(NUMBER_NOUNS.get(word) or text2num(f"one {word}", "en"))
-        return _number(text, s, e, value, 0, 1.0, limit, words=True)
+        rest = m.group(0)[2:]
+        word = rest.split()[0].split("-")[0].lower()
+        if word in NUMBER_NOUNS:
+            return _number(text, s, s + 2 + len(word), float(NUMBER_NOUNS[word]), 0, 1.0, limit, words=True)
+        parsed = _word_number("one " + rest)
+        if parsed is None:
+            return None
+        return _number(text, s, s + parsed[1] - 2, parsed[0], 0, 1.0, limit, words=True)
     if group == "words":
         parsed = _word_number(m.group(0))
         if parsed is None:
@@ -514,6 +520,10 @@ def _number(
             raw.value = (raw.value or 0) * factor
             raw.step = step * factor
             raw.end = scale.end()
+            fraction = _AND_FRACTION.match(text, raw.end, limit)
+            if fraction:  # "3 million and a half"
+                raw.value += factor / FRACTION_DENOMINATORS[fraction.group("den").lower()]
+                raw.end = fraction.end()
     age = _AGE.match(text, raw.end, limit)
     if age is not None and raw.kind == "count":
         raw.kind, raw.unit, raw.end = "age", "year", age.end()
