@@ -60,6 +60,14 @@
     return TYPE_LABELS[type] || String(type).replace(/_/g, " ");
   }
 
+  // Long text cut in the middle, so both ends stay readable.
+  function shorten(text, max) {
+    const t = String(text);
+    if (t.length <= max) return t;
+    const half = Math.floor((max - 1) / 2);
+    return `${t.slice(0, half)}…${t.slice(t.length - half)}`;
+  }
+
   function isScalar(v) {
     return v === null || ["string", "number", "boolean"].includes(typeof v);
   }
@@ -318,7 +326,7 @@
       item.append(el("ul", { class: "mention-list" },
         mentions.map((m) => el("li", null,
           el("span", { class: "article-name" }, names[m.article_id] || m.article_id), ": ",
-          el("q", null, m.text)))));
+          el("q", { title: m.text }, shorten(m.text, 90))))));
     }
     const details = renderDetails(f, names);
     if (details) item.append(details);
@@ -352,9 +360,15 @@
       shown.add("diff");
       shown.add("diffs");
     }
+    shown.add("quotes"); // the quoted words are the mentions, listed above
+    const more = el("div", { class: "more" });
     const rest = el("dl", { class: "detail-list" });
     for (const [key, value] of Object.entries(d)) {
       if (shown.has(key)) continue;
+      if (isRecordMap(value)) {
+        more.append(recordTable(key, value, names));
+        continue;
+      }
       if (isScalar(value) || (Array.isArray(value) && value.every(isScalar))) {
         rest.append(el("dt", null, key.replace(/_/g, " ")), el("dd", null, formatValue(value)));
       } else if (value && typeof value === "object" && !Array.isArray(value) &&
@@ -363,11 +377,37 @@
         rest.append(el("dt", null, key.replace(/_/g, " ")), el("dd", null, parts.join("; ")));
       }
     }
-    if (rest.childElementCount) box.append(rest);
+    if (rest.childElementCount) more.prepend(rest);
+    if (more.childElementCount) box.append(more);
     const raw = el("details", { class: "raw" }, el("summary", null, "details as JSON"),
       el("pre", null, JSON.stringify(d, null, 2)));
     box.append(raw);
     return box;
+  }
+
+  // {article id: {field: scalar, ...}, ...}, such as a tense finding's versions.
+  function isRecordMap(value) {
+    if (!value || typeof value !== "object" || Array.isArray(value)) return false;
+    const records = Object.values(value);
+    return records.length > 0 && records.every((r) =>
+      r && typeof r === "object" && !Array.isArray(r) && Object.values(r).every(isScalar));
+  }
+
+  function recordTable(key, value, names) {
+    const columns = [];
+    for (const record of Object.values(value)) {
+      for (const k of Object.keys(record)) if (!columns.includes(k)) columns.push(k);
+    }
+    const table = el("table", { class: "records" },
+      el("caption", null, key.replace(/_/g, " ")),
+      el("thead", null, el("tr", null, el("th", null, "article"), columns.map((c) => el("th", null, c)))));
+    const tbody = el("tbody");
+    for (const [aid, record] of Object.entries(value)) {
+      tbody.append(el("tr", null, el("td", null, names[aid] || aid),
+        columns.map((c) => el("td", null, record[c] === undefined ? "" : formatValue(record[c])))));
+    }
+    table.append(tbody);
+    return table;
   }
 
   function valuesTable(d, names) {
@@ -392,7 +432,9 @@
       const b = entry && (entry.b_id || entry.article_b || entry.b);
       return typeof a === "string" && typeof b === "string" ? `${names[a] || a} → ${names[b] || b}` : "";
     };
-    if (Array.isArray(d.diff)) out.push({ label: "", runs: d.diff });
+    const pair = Array.isArray(d.articles) && d.articles.length === 2 ? d.articles.map(String) : null;
+    const pairLabel = pair ? `${names[pair[0]] || pair[0]} → ${names[pair[1]] || pair[1]}:` : "";
+    if (Array.isArray(d.diff)) out.push({ label: pairLabel, runs: d.diff });
     else if (d.diff && typeof d.diff === "object" && Array.isArray(d.diff.runs)) {
       out.push({ label: label(d.diff), runs: d.diff.runs });
     }
@@ -412,6 +454,17 @@
     return isScalar(x) ? String(x) : "";
   }
 
+  // A long unchanged stretch keeps a few words next to each change; the rest is an ellipsis.
+  function collapse(text, first, last) {
+    const w = text.split(" ");
+    const keep = 4;
+    if (w.length <= 2 * keep + 1) return text;
+    const head = first ? [] : w.slice(0, keep);
+    const tail = last ? [] : w.slice(w.length - keep);
+    const span = el("span", { class: "elided", title: text }, [...head, "…", ...tail].join(" "));
+    return span;
+  }
+
   function diffView(runs, label) {
     const line = el("p", { class: "diff" });
     if (label) line.append(el("span", { class: "diff-label" }, label), " ");
@@ -421,7 +474,7 @@
       const a = words(run.a);
       const b = words(run.b);
       const op = run.op || run.tag || "equal";
-      if (op === "equal") line.append(a || b);
+      if (op === "equal") line.append(collapse(a || b, i === 0, i === runs.length - 1));
       else if (op === "delete") line.append(el("del", { title: "only in the first" }, a));
       else if (op === "insert") line.append(el("ins", { title: "only in the second" }, b));
       else {
