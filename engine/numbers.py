@@ -453,6 +453,7 @@ def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Ra
             and not _UNIT.match(text, e, limit)
             and not _SCALE.match(text, e, limit)
             and not _AND_FRACTION.match(text, e, limit)
+            and not _counted_noun(text, e, limit)
         ):
             return None  # "one of them": a pronoun more often than a count
         return _number(text, s, e, value, 0, 1.0, limit, words=True)
@@ -462,6 +463,17 @@ def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Ra
         plain = raw.isdigit()
         return _number(text, s, e, value, decimals, 10.0**-decimals, limit, words=False, plain=plain)
     return None
+
+
+def _counted_noun(text: str, end: int, limit: int) -> str | None:
+    """The noun a number counts when one follows it ("75 people"), else None."""
+    noun = _NOUN_AFTER.match(text, end, limit)
+    if noun is None:
+        return None
+    word = noun.group("noun")
+    if word in STOPWORDS or word in _NUMBER_WORD_SET or word in DELTA_AFTER:
+        return None
+    return word
 
 
 def _full_year(text: str, first: int | None) -> int:
@@ -717,11 +729,9 @@ def _finish(text: str, raw: _Raw, ctx: _Context, sent: Sentence, prev: Quantity 
             kind, unit = "year", None
     left, right = ctx.around(raw.start, raw.end, 12, 4)
     if kind == "ordinal" or (raw.kind == "count" and kind == "count"):
-        noun = _NOUN_AFTER.match(text, raw.end, sent.end)
-        if noun is not None:
-            word = noun.group("noun")
-            if word not in STOPWORDS and word not in _NUMBER_WORD_SET and word not in DELTA_AFTER:
-                unit = _noun_lemma(word)
+        word = _counted_noun(text, raw.end, sent.end)
+        if word is not None:
+            unit = _noun_lemma(word)
     if raw.kind == "count" and kind == "count":
         if left[:1] == ["aged"] or left[:3] == ["of", "age", "the"]:
             kind, unit = "age", "year"
@@ -800,16 +810,18 @@ def _category(kind: str, left: list[str], right: list[str]) -> str | None:
 
 
 def _nearest(left: list[str], right: list[str], vocab: Mapping[str, str]) -> str | None:
-    """The vocabulary entry nearest the quantity: a close word after it wins over one before."""
-    for word in right[:3]:
-        for part in word.split("-"):
-            if part in vocab:
-                return vocab[part]
-    for word in left:
-        for part in word.split("-"):
-            if part in vocab:
-                return vocab[part]
-    return None
+    """The vocabulary entry nearest the quantity, on either side; a tie goes to the word after."""
+    best: tuple[int, int, str] | None = None
+    for side, words in ((0, right[:3]), (1, left)):
+        for distance, word in enumerate(words):
+            if best is not None and distance >= best[0]:
+                break
+            if any(part in vocab for part in word.split("-")):
+                part = next(p for p in word.split("-") if p in vocab)
+                if best is None or (distance, side) < best[:2]:
+                    best = (distance, side, vocab[part])
+                break
+    return best[2] if best is not None else None
 
 
 # --------------------------------------------------------------------------- comparison
@@ -871,7 +883,7 @@ _ROLE_LABEL = {
 
 @dataclass(frozen=True)
 class _Item:
-    key: tuple[int, int]  # (article position, index of the quantity in that article)
+    key: tuple[str, int]  # (article id, index of the quantity in that article)
     doc: Document
     q: Quantity
     rel: float  # where the sentence sits in its article, 0..1
@@ -1010,15 +1022,15 @@ def _sentence_words(doc: Document, index: int, cache: dict) -> frozenset[str]:
     return found
 
 
-def _candidates(docs, alignment: Alignment, items: dict[tuple[int, int], _Item]) -> dict:
+def _candidates(docs, alignment: Alignment, items: dict[tuple[str, int], _Item]) -> dict:
     """Scored pairs of mentions that may state the same quantity, keyed by the two items."""
-    position = {d.id: k for k, d in enumerate(docs)}
-    by_sentence: dict[tuple[int, int], list[_Item]] = {}
+    known = {d.id for d in docs}
+    by_sentence: dict[tuple[str, int], list[_Item]] = {}
     for it in items.values():
         by_sentence.setdefault((it.key[0], it.q.sentence), []).append(it)
     ctx_cache: dict = {}
     words_cache: dict = {}
-    pairs: dict[tuple[tuple[int, int], tuple[int, int]], float] = {}
+    pairs: dict[tuple[tuple[str, int], tuple[str, int]], float] = {}
 
     def offer(a: _Item, b: _Item, score: float) -> None:
         if a.key > b.key:
@@ -1029,7 +1041,7 @@ def _candidates(docs, alignment: Alignment, items: dict[tuple[int, int], _Item])
 
     # In aligned sentences: compatible kind and shared words around the figures.
     for cluster in alignment.clusters:
-        refs = [(position[m.article_id], m.sentence) for m in cluster.members if m.article_id in position]
+        refs = [(m.article_id, m.sentence) for m in cluster.members if m.article_id in known]
         for i, ra in enumerate(refs):
             for rb in refs[i + 1 :]:
                 if ra[0] == rb[0]:
@@ -1082,7 +1094,7 @@ def _closeness(a: _Item, b: _Item) -> float:
 def _match(pairs: dict, items: dict) -> list[tuple[_Item, _Item]]:
     """One partner per mention in each other article, best-scored pairs first."""
     order = sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))
-    taken: set[tuple[tuple[int, int], int]] = set()
+    taken: set[tuple[tuple[str, int], str]] = set()
     out = []
     for (ka, kb), _ in order:
         if (ka, kb[0]) in taken or (kb, ka[0]) in taken:
@@ -1108,17 +1120,17 @@ def compare(
     article's value and the majority. Pairs that agree though written differently are returned
     as equivalences.
     """
-    items: dict[tuple[int, int], _Item] = {}
-    for d_pos, doc in enumerate(docs):
+    items: dict[tuple[str, int], _Item] = {}
+    for doc in docs:
         count = max(1, len(doc.sentences) - 1)
         for q_pos, q in enumerate(extracted.get(doc.id, ())):
             if 0 <= q.sentence < len(doc.sentences):
-                items[(d_pos, q_pos)] = _Item((d_pos, q_pos), doc, q, q.sentence / count)
+                items[(doc.id, q_pos)] = _Item((doc.id, q_pos), doc, q, q.sentence / count)
     if not items:
         return CheckResult()
     matched = _match(_candidates(docs, alignment, items), items)
 
-    links: dict[tuple[int, int], set[tuple[int, int]]] = {}
+    links: dict[tuple[str, int], set[tuple[str, int]]] = {}
     mismatches: list[tuple[_Item, _Item, _Verdict]] = []
     equivalences = []
     for a, b in matched:
@@ -1144,7 +1156,7 @@ def _written(q: Quantity) -> str:
 def _groups(mismatches):
     """Mismatched pairs joined into findings; a finding never holds two mentions that agree."""
     groups: list[dict] = []
-    member_of: dict[tuple[int, int], int] = {}
+    member_of: dict[tuple[str, int], int] = {}
     for a, b, verdict in mismatches:
         placed = False
         for x, y in ((a, b), (b, a)):
@@ -1169,7 +1181,7 @@ def _groups(mismatches):
     return groups
 
 
-def _component(start: tuple[int, int], links) -> list[tuple[int, int]]:
+def _component(start: tuple[str, int], links) -> list[tuple[str, int]]:
     seen, stack = {start}, [start]
     while stack:
         for nxt in links.get(stack.pop(), ()):

@@ -1,0 +1,327 @@
+"""The quantity extractor: written forms folded to one value, kinds, units, spans."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from engine.model import Article
+from engine.numbers import Quantity, extract
+from engine.text import analyse
+
+
+def quantities(text: str, published_at: str | None = None) -> tuple[Quantity, ...]:
+    return extract(analyse(Article(id="t", text=text, published_at=published_at)))
+
+
+def only(text: str, **kw) -> Quantity:
+    found = quantities(text, **kw)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Turnout was 64.1% in the capital.", 64.1),
+        ("Turnout was 64.1 per cent in the capital.", 64.1),
+        ("Turnout was 64.1 percent in the capital.", 64.1),
+        ("Turnout was 64.1 pc in the capital.", 64.1),
+        ("Turnout was 64.1 per-cent in the capital.", 64.1),
+    ],
+)
+def test_percent_forms_fold_to_one_value(text, value):
+    q = only(text)
+    assert (q.kind, q.value, q.unit, q.precision) == ("percent", value, "%", 1)
+
+
+def test_percentage_points_are_not_percent():
+    q = only("Support fell by 3.5 percentage points over the month.")
+    assert (q.kind, q.value, q.unit) == ("points", 3.5, "pp")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The ferry carried seven passengers.", 7),
+        ("The ferry carried twenty-five passengers.", 25),
+        ("The ferry carried one hundred and five passengers.", 105),
+        ("The ferry carried a dozen passengers.", 12),
+        ("The ferry carried 1,250 passengers.", 1250),
+        ("The ferry carried 12,50,000 passengers.", 1_250_000),
+    ],
+)
+def test_counts_in_words_and_digits(text, value):
+    q = only(text)
+    assert (q.kind, q.value, q.unit) == ("count", value, "passenger")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The plant cost $3bn to build.", 3e9, "USD"),
+        ("The plant cost $1.2 million to build.", 1.2e6, "USD"),
+        ("The plant cost Rs 40 crore to build.", 4e8, "INR"),
+        ("The plant cost Rs 3.2 lakh to build.", 3.2e5, "INR"),
+        ("The plant cost £250,000 to build.", 250_000, "GBP"),
+        ("The plant cost 5 million euros to build.", 5e6, "EUR"),
+    ],
+)
+def test_money_with_currency_and_scale(text, value, unit):
+    q = only(text)
+    assert (q.kind, q.unit) == ("money", unit)
+    assert q.value == pytest.approx(value)
+
+
+def test_scale_word_sets_the_precision_step():
+    q = only("The city has 1.2 million residents.")
+    assert q.value == 1_200_000 and q.step == pytest.approx(100_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("The 2023-28 plan was adopted.", 2023, 2028),
+        ("The 2018\u201323 plan was adopted.", 2018, 2023),
+        ("The 2023-2028 plan was adopted.", 2023, 2028),
+        ("The FY19-20 budget was adopted.", 2019, 2020),
+        ("The 1998-02 plan was adopted.", 1998, 2002),
+    ],
+)
+def test_year_ranges_with_abbreviated_ends(text, low, high):
+    q = only(text)
+    assert (q.kind, q.range_of, q.low, q.high) == ("range", "year", low, high)
+
+
+def test_percent_range_with_unit_written_once():
+    q = only("Prices rose 10-15 per cent last year.")
+    assert (q.kind, q.range_of, q.low, q.high) == ("range", "percent", 10, 15)
+
+
+def test_between_and_is_a_range():
+    q = only("The court may impose between 20 and 25 years.")
+    assert (q.kind, q.range_of, q.low, q.high, q.unit) == ("range", "duration", 20, 25, "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("The vote was held on March 18 in the north.", "--03-18"),
+        ("The vote was held on 18 March 2024 in the north.", "2024-03-18"),
+        ("The vote was held on Oct. 5 in the north.", "--10-05"),
+        ("The vote was held on February 24, 2022 in the north.", "2022-02-24"),
+    ],
+)
+def test_dates(text, date):
+    q = only(text)
+    assert (q.kind, q.date) == ("date", date)
+
+
+def test_month_day_takes_the_year_of_publication():
+    q = only("The vote was held on March 18 in the north.", published_at="2024-03-21")
+    assert q.date == "2024-03-18"
+
+
+def test_weekday_is_resolved_against_the_publication_date():
+    # 21 March 2024 was a Thursday; the Sunday before it was 17 March.
+    q = only("The vote was held on Sunday in the north.", published_at="2024-03-21T09:00:00Z")
+    assert (q.kind, q.date) == ("date", "2024-03-17")
+
+
+def test_weekday_without_publication_date_has_no_date():
+    q = only("The vote was held on Sunday in the north.")
+    assert (q.kind, q.date) == ("date", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("They held a three-day vote.", 3, "day"),
+        ("They held a 20-minute call.", 1200, "second"),
+        ("He was jailed for 270 months.", 22.5, "year"),
+        ("He was jailed for 22.5 years.", 22.5, "year"),
+        ("He was jailed for 22\u00bd years.", 22.5, "year"),
+        ("The two have been friends for seven decades.", 70, "year"),
+        ("The trial lasted two weeks.", 14, "day"),
+    ],
+)
+def test_durations_convert_within_their_base_unit(text, value, unit):
+    q = [q for q in quantities(text) if q.kind == "duration"][0]
+    assert (q.value, q.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He won a fifth term.", 5),
+        ("He won a twenty-fifth term.", 25),
+        ("He won a 25th term.", 25),
+        ("He won a first term.", 1),
+    ],
+)
+def test_ordinals(text, value):
+    q = only(text)
+    assert (q.kind, q.value, q.unit) == ("ordinal", value, "term")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Two-thirds of voters agreed.", 2 / 3),
+        ("Half of voters agreed.", 0.5),
+        ("A third of voters agreed.", 1 / 3),
+    ],
+)
+def test_fractions(text, value):
+    q = only(text)
+    assert q.kind == "fraction" and q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "approx", "bound"),
+    [
+        ("About 40 people attended.", "about", "near"),
+        ("Nearly 40 people attended.", "nearly", "nearly"),
+        ("Almost 40 people attended.", "almost", "nearly"),
+        ("Some 40 people attended.", "some", "near"),
+        ("More than 40 people attended.", "more than", "above"),
+        ("At least 40 people attended.", "at least", "at_least"),
+        ("Up to 40 people attended.", "up to", "at_most"),
+        ("Over 40 people attended.", "over", "above"),
+        ("Under 40 people attended.", "under", "below"),
+    ],
+)
+def test_approximation_words_are_kept(text, approx, bound):
+    q = only(text)
+    assert (q.value, q.approx, q.bound) == (40, approx, bound)
+    assert q.text.lower().startswith(approx)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The victim was a 22-year-old student.", 22),
+        ("The victim died at the age of 76.", 76),
+        ("The victim, aged 76, died at home.", 76),
+        ("She fell ill when she was 21, doctors said.", 21),
+    ],
+)
+def test_ages(text, value):
+    q = [q for q in quantities(text) if q.kind == "age"][0]
+    assert (q.value, q.unit, q.category) == (value, "year", "age")
+
+
+def test_conversion_in_parentheses_restates_the_figure():
+    first, second = quantities("The town is 10 kilometers (6 miles) away.")
+    assert (first.kind, first.unit, first.value, first.restates) == ("measure", "m", 10_000, False)
+    assert (second.kind, second.restates) == ("measure", True)
+
+
+def test_clock_time_with_time_zone_is_not_a_year():
+    kinds = [q.kind for q in quantities("It struck at 7:45 a.m. (2345 GMT Sunday).")]
+    assert kinds[:2] == ["time", "time"]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The quake killed 75 people.", "dead"),
+        ("The death toll rose to 75.", "dead"),
+        ("Another 412 were injured.", "injured"),
+        ("Fourteen people were missing.", "missing"),
+    ],
+)
+def test_casualty_categories(text, category):
+    q = only(text)
+    assert q.category == category
+
+
+@pytest.mark.parametrize(
+    ("text", "delta"),
+    [
+        ("His sentence went 10 years beyond the guidelines.", True),
+        ("Shares were up 3 per cent by noon.", True),
+        ("He was sentenced to 10 years.", False),
+    ],
+)
+def test_changes_are_marked_as_deltas(text, delta):
+    q = only(text)
+    assert q.delta is delta
+
+
+def test_pronoun_one_is_not_a_count():
+    assert quantities("One of the officers said so.") == ()
+
+
+def test_year_is_not_a_count():
+    q = only("The book was published in 1988.")
+    assert (q.kind, q.value) == ("year", 1988)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("0123456789 ,.-%$£½ abcdefmnoprstuvwyz\u2013'\n")), max_size=200)
+)
+def test_every_mention_slices_to_its_text(text):
+    for q in quantities(text):
+        assert text[q.start : q.end] == q.text
+        assert q.start < q.end
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(["{} per cent", "{}%", "{} percent", "{} pc"]),
+    st.integers(min_value=0, max_value=999),
+    st.integers(min_value=0, max_value=9),
+)
+def test_one_percentage_written_several_ways_has_one_value(form, whole, tenth):
+    written = form.format(f"{whole}.{tenth}")
+    q = only(f"Support stood at {written} at the close.")
+    assert (q.kind, q.value) == ("percent", pytest.approx(whole + tenth / 10))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1, max_value=99))
+def test_words_and_digits_give_the_same_count(n):
+    from text_to_num import alpha2digit
+
+    # Spell the number with the library the engine reads it with, the other way round.
+    words = {
+        1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
+        9: "nine", 10: "ten", 11: "eleven", 12: "twelve", 13: "thirteen", 14: "fourteen",
+        15: "fifteen", 16: "sixteen", 17: "seventeen", 18: "eighteen", 19: "nineteen",
+    }  # fmt: skip
+    tens = {
+        2: "twenty",
+        3: "thirty",
+        4: "forty",
+        5: "fifty",
+        6: "sixty",
+        7: "seventy",
+        8: "eighty",
+        9: "ninety",
+    }
+    spelled = words.get(n) or (tens[n // 10] + ("-" + words[n % 10] if n % 10 else ""))
+    assert alpha2digit(spelled, "en", threshold=0) == str(n)
+    in_words = only(f"The ferry carried {spelled} passengers.")
+    in_digits = only(f"The ferry carried {n} passengers.")
+    assert in_words.value == in_digits.value == n
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "7" * 100_000,
+        "1," * 50_000 + "5",
+        "2023-28-" * 12_000,
+        "twenty-five hundred thousand " * 5_000,
+        "% per cent " * 10_000,
+    ],
+)
+def test_hostile_text_is_read_quickly(text):
+    import time
+
+    started = time.process_time()
+    found = quantities(text)
+    assert time.process_time() - started < 0.5
+    for q in found:
+        assert text[q.start : q.end] == q.text
