@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--select", default="numeric_mismatch", help="finding type to select (click)")
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     parser.add_argument("--width", type=int, default=1440)
-    parser.add_argument("--height", type=int, default=1000)
+    parser.add_argument("--height", type=int, default=1200)
     args = parser.parse_args(argv)
 
     from playwright.sync_api import sync_playwright

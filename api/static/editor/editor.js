@@ -25,6 +25,7 @@
   const template = document.getElementById("article-input-template");
   const compareButton = document.getElementById("compare");
   const statusLine = document.getElementById("status");
+  const apiKey = document.getElementById("api-key");
   const problemBox = document.getElementById("problem");
   const results = document.getElementById("results");
   const summaryBox = document.getElementById("summary");
@@ -165,6 +166,14 @@
     if (busy) statusLine.textContent = "Comparing the articles…";
   }
 
+  function requestHeaders() {
+    const headers = { "Content-Type": "application/json", Accept: "application/json, application/problem+json" };
+    // Kept in this page only; sent to this instance alone.
+    const key = apiKey.value.trim();
+    if (key) headers.Authorization = `Bearer ${key}`;
+    return headers;
+  }
+
   async function compare() {
     const articles = readArticles();
     const request = { articles, options: { offsets: "utf16" } };
@@ -174,7 +183,7 @@
     try {
       const res = await fetch(API, {
         method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json, application/problem+json" },
+        headers: requestHeaders(),
         body: JSON.stringify(request),
       });
       let data = null;
@@ -186,6 +195,7 @@
       if (!res.ok) {
         showProblem(res.status, data);
         statusLine.textContent = "";
+        if (res.status === 401) apiKey.focus();
         return;
       }
       state.request = request;
