@@ -56,6 +56,21 @@ def _missing() -> list[str]:
     return problems
 
 
+def _require_browser() -> None:
+    """Skip without Chromium or playwright, except in CI, where that is a failure."""
+    problems = _missing()
+    if problems:
+        reason = "the browser tests cannot run: " + "; ".join(problems)
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason}. CI must run them: install what is missing.", pytrace=False)
+        pytest.skip(reason)
+
+
+def test_chromium_and_playwright_are_available():
+    """In CI a missing browser is a failure of its own, not only an error in each test."""
+    _require_browser()
+
+
 @pytest.fixture(scope="module")
 def base_url():
     """The app served by werkzeug on a free loopback port, for the duration of the module."""
@@ -69,12 +84,7 @@ def base_url():
 
 @pytest.fixture(scope="module")
 def browser_context():
-    problems = _missing()
-    if problems:
-        reason = "browser tests need " + "; ".join(problems)
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason}. CI must run them: install what is missing.", pytrace=False)
-        pytest.skip(reason)
+    _require_browser()
     from playwright.sync_api import sync_playwright
 
     user_data = tempfile.mkdtemp(prefix="crosscheck-chromium-")
