@@ -19,6 +19,7 @@ from typing import Any
 
 from marshmallow import Schema
 
+from .numbers import QuantitySchema
 from .tense import VerbGroupSchema
 
 
@@ -31,6 +32,7 @@ class Extracted:
 
 # check name -> how its items are written out
 EXTRACTIONS: dict[str, Extracted] = {
+    "numbers": Extracted(key="quantities", include="numbers", schema=QuantitySchema()),
     "tense": Extracted(key="verb_groups", include="verb_groups", schema=VerbGroupSchema()),
 }
 
