@@ -11,7 +11,7 @@ from typing import Any
 
 from flask import Flask
 
-from . import compare, config, cors, docs, errors, health
+from . import auth, compare, config, cors, docs, errors, health, middleware
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
@@ -25,7 +25,11 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False
 
     errors.init_app(app)
+    # Hooks run in this order: the request id first, so that every later answer carries it;
+    # CORS preflights before the key check, since browsers send them without credentials.
+    middleware.init_app(app)
     cors.init_app(app)
+    auth.init_app(app)
     app.register_blueprint(health.bp)
     app.register_blueprint(compare.bp)
     docs.init_app(app)

@@ -1,7 +1,8 @@
 """Error responses: every one is an RFC 9457 ``application/problem+json`` built by ``problem``.
 
 Client errors are logged at warning, server errors at error with the traceback; the client never
-sees a traceback or an HTML error page.
+sees a traceback or an HTML error page. Every body carries the request's id (``request_id``),
+which the log lines carry too.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException
 from werkzeug.http import HTTP_STATUS_CODES
 
+from .middleware import request_id
+
 PROBLEM_MIMETYPE = "application/problem+json"
 
 
@@ -24,6 +27,7 @@ def problem(status: int, title: str | None = None, detail: str | None = None, **
         "title": title or HTTP_STATUS_CODES.get(status, "Error"),
         "status": status,
         "detail": detail or HTTP_STATUS_CODES.get(status, "Error"),
+        "request_id": request_id(),
         **extensions,
     }
     log = current_app.logger.error if status >= 500 else current_app.logger.warning
@@ -44,7 +48,10 @@ def _detail(e: HTTPException) -> str:
         return f"{request.path} does not accept {request.method}; use {allowed}."
     if e.code == 413:
         limit = current_app.config.get("MAX_CONTENT_LENGTH")
-        return f"The request body is larger than the limit of {limit} bytes."
+        return (
+            f"The request body is larger than this instance's limit of {limit} bytes; send fewer or "
+            "shorter articles per request (GET /v1/health states the limits)."
+        )
     return e.description or HTTP_STATUS_CODES.get(e.code or 500, "Error")
 
 

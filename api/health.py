@@ -26,5 +26,7 @@ def health():
         "max_chars": c["MAX_CHARS"],
         "max_total_chars": c["MAX_TOTAL_CHARS"],
         "max_body_bytes": c["MAX_CONTENT_LENGTH"],
+        "max_sentences": c["MAX_SENTENCES"],
+        "max_pairs": c["MAX_PAIRS"],
     }
     return dump_health(version=VERSION, checks=CHECK_NAMES, limits=limits)

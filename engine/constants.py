@@ -686,7 +686,7 @@ SCALE_WORDS: dict[str, float] = {
 }  # fmt: skip
 SCALE_ABBREVIATIONS: dict[str, float] = {
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mio": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9,
-    "tn": 1e12, "trn": 1e12, "cr": 1e7,
+    "tn": 1e12, "trn": 1e12, "t": 1e12, "cr": 1e7,
 }  # fmt: skip
 
 # Currency marks written before a number, and currency names written after it -> ISO 4217.

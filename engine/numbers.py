@@ -504,7 +504,9 @@ def _number(
     fraction = _AND_FRACTION.match(text, e, limit)
     if fraction:
         den = FRACTION_DENOMINATORS[fraction.group("den").lower()]
-        raw.value = value + 1 / den
+        # "one million and a half" is 1.5 million: the fraction is of the last scale word.
+        last = text[s:e].lower().replace("-", " ").split()[-1] if words else ""
+        raw.value = value + SCALE_WORDS.get(last, 1.0) / den
         raw.end = e = fraction.end()
         raw.precision, raw.step = 2, 1 / den
     window = max(0, s - 9)
@@ -532,6 +534,10 @@ def _number(
             raw.value = (raw.value or 0) * factor
             raw.step = step * factor
             raw.end = scale.end()
+            again = _SCALE.match(text, raw.end, limit)
+            if again is not None and again.group("word"):  # "1.5 lakh crore"
+                more = SCALE_WORDS[again.group("word").lower()]
+                raw.value, raw.step, raw.end = raw.value * more, raw.step * more, again.end()
             fraction = _AND_FRACTION.match(text, raw.end, limit)
             if fraction:  # "3 million and a half"
                 raw.value += factor / FRACTION_DENOMINATORS[fraction.group("den").lower()]

@@ -213,6 +213,8 @@ class LimitsSchema(Schema):
     max_chars = _int()
     max_total_chars = _int()
     max_body_bytes = _int()
+    max_sentences = _int()
+    max_pairs = _int()
 
 
 class HealthSchema(Schema):

@@ -18,6 +18,8 @@ def test_health(client):
         "max_chars": 200_000,
         "max_total_chars": 1_000_000,
         "max_body_bytes": 4 * 1024 * 1024,
+        "max_sentences": engine.Limits().max_sentences_per_article,
+        "max_pairs": engine.Limits().max_pairs,
     }
 
 

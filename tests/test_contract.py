@@ -19,6 +19,7 @@ from referencing.jsonschema import DRAFT202012
 
 import engine
 from api import compare as compare_view
+from api import create_app
 from api.config import DEFAULTS
 from engine.model import FINDING_TYPES, SEVERITIES
 from schemas import INCLUDE, RequestLimits, dump_report, load_compare, load_extract
@@ -173,6 +174,34 @@ def test_server_error_matches_spec(client, monkeypatch):
     assert_matches_spec("/v1/compare", "post", response)
 
 
+@pytest.mark.parametrize(
+    ("path", "headers"),
+    [
+        ("/v1/compare", {}),
+        ("/v1/extract", {"Authorization": "Bearer wrong-key"}),
+        ("/v1/compare", {"X-API-Key": "wrong-key"}),
+    ],
+)
+def test_unauthorized_matches_spec(path, headers):
+    client = create_app({"TESTING": True, "API_KEYS": "the-key"}).test_client()
+    response = client.post(path, json=two_articles(), headers=headers)
+    assert response.status_code == 401
+    assert_matches_spec(path, "post", response)
+    declared = resolve(SPEC["paths"][path]["post"]["responses"]["401"])
+    assert set(declared["headers"]) <= set(response.headers.keys())
+
+
+def test_security_schemes_match_the_code():
+    schemes = SPEC["components"]["securitySchemes"]
+    assert schemes["bearer"] == {**schemes["bearer"], "type": "http", "scheme": "bearer"}
+    assert schemes["apiKey"] == {**schemes["apiKey"], "type": "apiKey", "in": "header", "name": "X-API-Key"}
+    for path in ("/v1/compare", "/v1/extract"):
+        # {} first: a key is optional, since an instance without keys is open.
+        assert SPEC["paths"][path]["post"]["security"] == [{}, {"bearer": []}, {"apiKey": []}]
+    secured = {p for p, item in SPEC["paths"].items() for op in item.values() if "security" in op}
+    assert secured == {"/v1/compare", "/v1/extract"}
+
+
 def test_report_with_every_section_matches_spec():
     # Hand-made, so that findings, mentions and notices are checked whichever checks are registered.
     docs = (
@@ -215,7 +244,7 @@ def test_report_with_every_section_matches_spec():
 
 def test_every_error_status_the_api_returns_is_declared():
     for path, method in [("/v1/compare", "post"), ("/v1/extract", "post")]:
-        assert {"400", "413", "415", "422", "default"} <= set(SPEC["paths"][path][method]["responses"])
+        assert {"400", "401", "413", "415", "422", "default"} <= set(SPEC["paths"][path][method]["responses"])
 
 
 def examples(path):
