@@ -315,29 +315,41 @@ _AFTER_A = frozenset(list(FRACTION_DENOMINATORS) + list(NUMBER_NOUNS) + list(SCA
 _VULGAR_SET = frozenset(VULGAR_FRACTIONS)
 
 
+_NOT_A_START = -1
+_IF_NUMBER_FOLLOWS = -2
+
+
+@lru_cache(maxsize=65536)
+def _word_start(word: str) -> int:
+    """Where in ``word`` a quantity may start: an offset, or one of the two markers above."""
+    lower = word.lower()
+    if lower == "a":
+        return _IF_NUMBER_FOLLOWS
+    if lower in _TRIGGERS or (lower[:2] == "fy" and lower[2:3].isdigit()):
+        return 0
+    if "-" in lower or not _VULGAR_SET.isdisjoint(lower):
+        offset = 0
+        for part in lower.replace("\u2011", "-").replace("\u2010", "-").split("-"):
+            if part in _TRIGGERS or part[:1].isdigit() or (part and part[-1] in _VULGAR_SET):
+                return offset
+            offset += len(part) + 1
+    return _NOT_A_START
+
+
 def _starts(sent: Sentence):
     """Offsets in ``sent`` where a quantity may start, in order."""
     toks = sent.tokens
+    last = len(toks) - 1
     for i, tok in enumerate(toks):
-        if tok.kind == "number":
+        kind = tok.kind
+        if kind == "number":
             yield tok.start
-            continue
-        if tok.kind != "word":
-            continue
-        norm = tok.norm
-        if norm in ("a", "one") and i + 1 < len(toks) and toks[i + 1].norm.split("-")[0] in _AFTER_A:
-            yield tok.start
-            continue
-        if norm in _TRIGGERS or (norm[:2] == "fy" and norm[2:3].isdigit()):
-            yield tok.start
-            continue
-        if "-" in norm or not _VULGAR_SET.isdisjoint(tok.text):
-            offset = 0
-            for part in tok.text.lower().split("-"):
-                if part in _TRIGGERS or part[:1].isdigit() or (part and part[-1] in _VULGAR_SET):
-                    yield tok.start + offset
-                    break
-                offset += len(part) + 1
+        elif kind == "word":
+            where = _word_start(tok.text)
+            if where >= 0:
+                yield tok.start + where
+            elif where == _IF_NUMBER_FOLLOWS and i < last and toks[i + 1].norm.split("-")[0] in _AFTER_A:
+                yield tok.start
 
 
 def _scan(text: str, sent: Sentence, published: _dt.date | None) -> list[_Raw]:
