@@ -1073,6 +1073,10 @@ def _candidates(docs, alignment: Alignment, items: dict[tuple[str, int], _Item])
                         shared = len(_context(a.doc, a.q, ctx_cache) & _context(b.doc, b.q, ctx_cache))
                         same_cat = a.q.category is not None and a.q.category == b.q.category
                         unique = _unique(qa, a.q) and _unique(qb, b.q)
+                        if _base(a.q) == "date":
+                            # A story has many dates; a date is paired only by what happened on it.
+                            unique = same_cat = False
+                            shared = shared if shared >= 2 else 0
                         if shared or same_cat or unique:
                             offer(a, b, 3.0 + shared + 2.0 * same_cat + _closeness(a, b))
 
@@ -1256,6 +1260,8 @@ def _finding(group: dict, items, links):
     category = next((it.q.category for it in members if it.q.category is not None), None)
     role = next((it.q.role for it in members if it.q.role is not None), None)
     label = _CATEGORY_LABEL.get(category or "", _KIND_LABEL.get(base, "A figure"))
+    if category == "votes" and base == "percent":
+        label = "The vote share"
     if role in _ROLE_LABEL and category is not None:
         label = f"The {_ROLE_LABEL[role]} {label.split(' ', 1)[1]}"
     stated = ", ".join(f"{it.q.text} in {it.doc.id}" for it in members)

@@ -212,3 +212,30 @@ def test_mentions_slice_to_their_text():
     for e in report.equivalences:
         for m in e["mentions"]:
             assert by_id[m["article_id"]][m["start"] : m["end"]] == m["text"]
+
+
+def test_dates_of_different_events_in_one_sentence_are_not_compared():
+    # The count was announced on one day, the vote held on another: not the same date.
+    articles = [
+        Article(
+            "a1",
+            "The mayor won 61 per cent in the vote, the commission announced on May 6.",
+            published_at="2024-05-08",
+        ),
+        Article("a2", "The mayor won 61 per cent in the vote, held on Sunday.", published_at="2024-05-08"),
+    ]
+    assert compare(articles, checks=["numbers"]).findings == ()
+
+
+def test_a_weekday_is_compared_once_dated_by_publication():
+    (f,) = findings_dated(
+        "The ministers signed the border treaty in the capital on Sunday, officials said.",
+        "The ministers signed the border treaty in the capital on May 3, officials said.",
+    )
+    assert f.severity == "medium"
+    assert f.details["values"] == {"a1": "2024-05-05", "a2": "2024-05-03"}
+
+
+def findings_dated(*texts: str):
+    articles = [Article(id=f"a{k + 1}", text=t, published_at="2024-05-08") for k, t in enumerate(texts)]
+    return compare(articles, checks=["numbers"]).findings
