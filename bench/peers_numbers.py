@@ -90,7 +90,14 @@ NON_NEWS_FORMS = [
     (re.compile(r"(?i)\b(?:c|us|u\.s) \$"), "tokenised currency prefix (c $)"),
     (re.compile(r"(?i)\b(?:dzs|dozs|mil|tln|\d+b)\b|\d(?:b|mil)\b"), "rare abbreviation"),
     (re.compile(r"(?i)\b(?:half|quarter|three quarters) (?:million|billion)"), "fraction of a scale word"),
-    (re.compile(r"(?i)\b\d+ (?:thousand|hundred|crore|lakh) (?:and )?\d"), "digits and scale words mixed"),
+    (
+        re.compile(r"(?i)\b\d+ (?:thousand|hundred|crore|lakh) (?:and )?(?:\d|one|two|three)"),
+        "digits and scale words mixed",
+    ),
+    (re.compile(r"\d+\.\d+\.\d+"), "dotted number (address, version)"),
+    (re.compile(r"^\s*- \d"), "tokenised minus sign"),
+    (re.compile(r"\d,\d(?!\d)"), "decimal comma"),
+    (re.compile(r"(?i)\d \$|\d (?:rmb|usd) \d"), "currency sign after the figure"),
     (
         re.compile(r"(?i)\b\d+ (?:year|month|week|day)s? \d+ (?:year|month|week|day)"),
         "duration in several units",
@@ -123,7 +130,9 @@ def quantities(text: str) -> tuple[Quantity, ...]:
 
 
 def overlapping(qs, start: int, end: int, kinds) -> list[Quantity]:
-    return [q for q in qs if q.start < end and start < q.end and q.kind in kinds]
+    """Quantities of ``kinds`` that overlap ``[start, end)``, the largest overlap first."""
+    found = [q for q in qs if q.start < end and start < q.end and q.kind in kinds]
+    return sorted(found, key=lambda q: (-(min(end, q.end) - max(start, q.start)), q.start))
 
 
 class Tally:
@@ -192,6 +201,8 @@ def run_recognizers(root: Path, tally: Tally) -> None:
                 start, end = res["Start"], res["End"] + 1
                 found = overlapping(qs, start, end, kinds_for[family])
                 value = res.get("Resolution", {}).get("value") or ""
+                if not value:
+                    continue  # an entity with no value to compare (a currency name alone)
                 ok = False
                 if found and value:
                     q = found[0]
