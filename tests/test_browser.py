@@ -71,13 +71,19 @@ def test_chromium_and_playwright_are_available():
     _require_browser()
 
 
-@pytest.fixture(scope="module")
-def base_url():
-    """The app served by werkzeug on a free loopback port, for the duration of the module."""
-    server = make_server("127.0.0.1", 0, create_app({"TESTING": True}), threaded=True)
+def _serve(app):
+    """``app`` served by werkzeug on a free loopback port, in a thread."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
+    return server, thread, f"http://127.0.0.1:{server.server_port}"
+
+
+@pytest.fixture(scope="module")
+def base_url():
+    """The app on a live server, for the duration of the module."""
+    server, thread, url = _serve(create_app({"TESTING": True}))
+    yield url
     server.shutdown()
     thread.join(timeout=5)
 
@@ -403,3 +409,82 @@ def test_docs_renders_the_operations_from_the_spec(page, base_url):
     page.wait_for_selector(".opblock-summary-path")
     paths = set(page.locator(".opblock-summary-path").all_text_contents())
     assert {"/v1/compare", "/v1/health"} <= {p.replace("\u200b", "") for p in paths}
+
+
+@pytest.fixture(scope="module")
+def keyed_base_url():
+    """A second live server, one that wants an API key."""
+    server, thread, url = _serve(create_app({"TESTING": True, "API_KEYS": "editor-key"}))
+    yield url
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+def test_an_instance_with_keys_asks_for_one_and_takes_it(browser_context, keyed_base_url):
+    page = browser_context.new_page()
+    try:
+        open_editor(page, keyed_base_url)
+        with page.expect_response(lambda r: r.url.endswith("/v1/compare")) as response:
+            page.click("#compare")
+        page.wait_for_selector("#problem:not([hidden])")
+        assert response.value.status == 401
+        assert response.value.json()["detail"] in page.text_content("#problem")
+        assert page.evaluate("document.activeElement.id") == "api-key"
+
+        page.fill("#api-key", "editor-key")
+        with page.expect_request(lambda r: r.url.endswith("/v1/compare")) as sent:
+            page.click("#compare")
+        page.wait_for_selector("#results:not([hidden])")
+        assert sent.value.headers["authorization"] == "Bearer editor-key"
+        assert page.is_hidden("#problem")
+    finally:
+        page.close()
+
+
+def _cms_page(environ, start_response):
+    """A stand-in for a CMS: an empty page on an origin of its own, with no CSP of ours."""
+    start_response("200 OK", [("Content-Type", "text/html; charset=utf-8")])
+    return [b"<!doctype html><title>CMS</title><p>an editor plugin runs here</p>"]
+
+
+@pytest.fixture(scope="module")
+def cms_and_api():
+    """A CMS page's origin, and a live API on another port that lists that origin for CORS."""
+    cms, cms_thread, cms_url = _serve(_cms_page)
+    # The API's origin must be known before the app is built, so build the app after the CMS.
+    api, api_thread, api_url = _serve(create_app({"TESTING": True, "CORS_ORIGINS": cms_url}))
+    yield cms_url, api_url
+    for server, thread in ((cms, cms_thread), (api, api_thread)):
+        server.shutdown()
+        thread.join(timeout=5)
+
+
+CROSS_ORIGIN_FETCH = """async ([url, body]) => {
+    try {
+        const res = await fetch(url, {method: 'POST', headers: {'Content-Type': 'application/json'},
+                                      body: JSON.stringify(body)});
+        return {status: res.status, body: await res.json()};
+    } catch (e) {
+        return {error: String(e)};
+    }
+}"""
+
+
+def test_a_page_from_an_allowed_origin_can_call_the_api(browser_context, cms_and_api, base_url):
+    cms_url, api_url = cms_and_api
+    page = browser_context.new_page()
+    try:
+        page.goto(cms_url + "/")
+        body = {"articles": [{"text": EMOJI_A}, {"text": EMOJI_B}], "options": {"offsets": "utf16"}}
+        # JSON is not a "simple" request: the browser sends a preflight OPTIONS first.
+        allowed = page.evaluate(CROSS_ORIGIN_FETCH, [api_url + "/v1/compare", body])
+        assert allowed.get("status") == 200, allowed
+        assert len(allowed["body"]["articles"]) == 2
+        # Errors are readable too, so a plugin can show the problem's detail.
+        problem = page.evaluate(CROSS_ORIGIN_FETCH, [api_url + "/v1/compare", {"articles": []}])
+        assert problem.get("status") == 422 and problem["body"]["detail"], problem
+        # An instance that does not list this origin: the browser keeps the answer from the page.
+        refused = page.evaluate(CROSS_ORIGIN_FETCH, [base_url + "/v1/compare", body])
+        assert "error" in refused, refused
+    finally:
+        page.close()
