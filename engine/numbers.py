@@ -83,7 +83,8 @@ class Quantity:
     of its ends) instead of ``value``. ``precision`` is the number of decimal places as written
     and ``step`` the size of the last written digit in normalised units (0.1 for "87.3", 1e5
     for "1.2 million"). ``approx`` is the approximation wording ("more than") and ``bound`` what
-    it means (``near``, ``below``, ``above``, ``at_least``, ``at_most``). ``date`` is ISO 8601
+    it means (``near``, ``nearly``, ``just_over``, ``above``, ``at_least``, ``below``,
+    ``at_most``). ``date`` is ISO 8601
     (``2022-02-24``, ``2024-03``, or ``--03-18`` when the year is not known). ``category``
     and ``role`` say what is counted ("dead", "age", "prison"; "max", "average"); ``delta`` marks a
     change or difference ("up 3 per cent", "10 years beyond"); ``restates`` marks a conversion
