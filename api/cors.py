@@ -17,6 +17,8 @@ from flask import Flask, Response, current_app, request
 
 ALLOWED_HEADERS = "Content-Type, Authorization, X-API-Key"
 MAX_AGE = "600"  # seconds a browser may cache a preflight answer
+# Headers a script may read from a cross-origin answer, besides the always-readable ones.
+EXPOSED_HEADERS = "X-Request-ID, WWW-Authenticate"
 
 
 def parse_origins(raw: str | Iterable[str] | None) -> tuple[str, ...]:
@@ -55,6 +57,7 @@ def _add_headers(response: Response) -> Response:
     origin = request.headers.get("Origin")
     if _allowed(origin):
         response.headers["Access-Control-Allow-Origin"] = origin
+        response.headers["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
     if current_app.config["CORS_ORIGINS"]:
         # The answer depends on the Origin header, so caches must keep one copy per origin.
         response.vary.add("Origin")

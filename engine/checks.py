@@ -19,6 +19,9 @@ class CheckResult:
     findings: tuple[Finding, ...] = ()
     # JSON-ready records of values judged equal though written differently.
     equivalences: tuple[Mapping[str, Any], ...] = ()
+    # JSON-ready records of the items a check matched across articles, consistent ones too
+    # (the quote check's clusters of the same quotation); reported on request.
+    clusters: tuple[Mapping[str, Any], ...] = ()
 
 
 class Check(Protocol):
@@ -37,9 +40,9 @@ class Check(Protocol):
 
 
 def _modules() -> dict[str, Check]:
-    from . import numbers, tense
+    from . import numbers, quotes, tense
 
-    modules: list[Check] = [numbers, tense]
+    modules: list[Check] = [numbers, tense, quotes]
     return {m.NAME: m for m in modules}
 
 

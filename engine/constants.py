@@ -814,3 +814,120 @@ WEEKDAYS: dict[str, int] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6,
 }  # fmt: skip
+
+
+# --------------------------------------------------------------------------- quotes
+
+# Verbs that introduce or close a direct quotation ("said X", "X told", "it added"), in the
+# forms news copy uses them; matched on the lower-case token.
+REPORTING_VERBS: frozenset[str] = frozenset(
+    """
+    say says said tell tells told add adds added state states stated write writes wrote
+    explain explains explained note notes noted continue continues continued ask asks asked
+    reply replies replied declare declares declared insist insists insisted argue argues argued
+    warn warns warned announce announces announced claim claims claimed acknowledge
+    acknowledges acknowledged admit admits admitted recall recalls recalled remark remarks
+    remarked comment comments commented emphasise emphasises emphasised emphasize emphasizes
+    emphasized stress stresses stressed urge urges urged tweet tweets tweeted posted testify
+    testifies testified conclude concludes concluded concede concedes conceded observe
+    observes observed suggest suggests suggested respond responds responded predict predicts
+    predicted promise promises promised vow vows vowed pledge pledges pledged confirm
+    confirms confirmed deny denies denied maintain maintains maintained contend contends
+    contended counter counters countered quip quips quipped joke jokes joked lament laments
+    lamented complain complains complained reiterate reiterates reiterated shout shouts
+    shouted exclaim exclaims exclaimed demand demands demanded proclaim proclaims proclaimed
+    caution cautions cautioned boast boasts boasted allege alleges alleged assure assures
+    assured affirm affirms affirmed muse muses mused recount recounts recounted
+    """.split()
+)
+
+# Participles that report speech but have no subject of their own ("..., saying it was").
+REPORTING_PARTICIPLES: frozenset[str] = frozenset(
+    """
+    saying telling adding stating writing explaining noting asking replying declaring
+    insisting arguing warning announcing claiming acknowledging admitting recalling
+    remarking commenting stressing urging calling describing
+    """.split()
+)
+
+# Pronouns that may stand for a speaker; resolved to the last named source before them.
+SPEAKER_PRONOUNS: frozenset[str] = frozenset(["he", "she", "it", "they", "his", "her", "its", "their"])
+
+# Words that may sit between a speaker and the reporting verb ("He once said", "she later told").
+SPEAKER_ADVERBS: frozenset[str] = frozenset(
+    ["also", "once", "later", "then", "earlier", "previously", "further", "again", "had", "has", "have"]
+)
+
+# Words that open a described (not named) speaker: "said the document", "a spokesman said".
+SPEAKER_DETERMINERS: frozenset[str] = frozenset(
+    ["the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "one", "another"]
+)
+
+# Words that end a speaker's noun phrase after "said": "said a clerk at the hotel".
+SPEAKER_STOPS: frozenset[str] = frozenset(
+    """
+    in at on of from to for during after before who which that when while as with by about
+    than because since and but or said says told added stated wrote
+    """.split()
+)
+
+# Capitalised words that are not names when they open a speaker phrase ("The judge said").
+NOT_NAMES: frozenset[str] = frozenset(
+    """
+    the a an in on at but and however meanwhile after before when while if as for with some
+    many most one his her their its our my this that these those there he she it they we i you
+    mr mrs ms dr prof sir dame lord lady
+    """.split()
+)
+
+# Contractions folded before quotes are compared, so "you're" and "you are" read the same.
+CONTRACTIONS: dict[str, tuple[str, ...]] = {
+    "won't": ("will", "not"),
+    "can't": ("can", "not"),
+    "cannot": ("can", "not"),
+    "shan't": ("shall", "not"),
+    "ain't": ("is", "not"),
+    "let's": ("let", "us"),
+}
+
+# Contracted endings, longest first: "wasn't" -> "was not", "they're" -> "they are".
+CONTRACTION_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("n't", "not"),
+    ("'re", "are"),
+    ("'ve", "have"),
+    ("'ll", "will"),
+    ("'m", "am"),
+    ("'d", "would"),
+)
+
+# Words whose "'s" is "is" ("it's", "that's"); elsewhere "'s" is a possessive and kept.
+IS_CONTRACTIONS: frozenset[str] = frozenset(
+    ["it's", "that's", "there's", "here's", "what's", "who's", "he's", "she's", "where's", "how's"]
+)
+
+# British spellings folded to American ones before comparing (humour/humor, centre/center),
+# as (ending, replacement, minimum word length) so that "four" or "tour" are left alone.
+UK_US_ENDINGS: tuple[tuple[str, str, int], ...] = (
+    ("isation", "ization", 8),
+    ("isations", "izations", 9),
+    ("ise", "ize", 6),
+    ("ised", "ized", 7),
+    ("ises", "izes", 7),
+    ("ising", "izing", 8),
+    ("yse", "yze", 6),
+    ("ysed", "yzed", 7),
+    ("our", "or", 6),
+    ("ours", "ors", 7),
+    ("oured", "ored", 8),
+    ("ouring", "oring", 9),
+    ("ourite", "orite", 8),
+    ("tre", "ter", 5),
+    ("tres", "ters", 6),
+    ("lled", "led", 7),
+    ("lling", "ling", 8),
+    ("ogue", "og", 7),
+    ("ence", "ense", 7),
+)
+
+# Words that join two short quoted words into one phrase: "emotion" or "sympathy".
+QUOTE_CONNECTORS: frozenset[str] = frozenset(["or", "and", "nor", "but", ","])

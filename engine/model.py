@@ -177,7 +177,9 @@ class Report:
 
     ``extractions`` maps a check name to ``{article_id: tuple of that check's items}``;
     ``equivalences`` holds JSON-ready records of values judged equal though written
-    differently; ``notices`` names work bounds that were hit.
+    differently; ``clusters`` maps a check name to JSON-ready records of the items it matched
+    across articles, consistent ones too (the quote check's quote clusters); ``notices`` names
+    work bounds that were hit.
     """
 
     articles: tuple[Document, ...]
@@ -186,6 +188,7 @@ class Report:
     alignment: Alignment
     extractions: Mapping[str, Mapping[str, tuple[Any, ...]]] = field(default_factory=dict)
     equivalences: tuple[Mapping[str, Any], ...] = ()
+    clusters: Mapping[str, tuple[Mapping[str, Any], ...]] = field(default_factory=dict)
     notices: tuple[str, ...] = ()
 
 

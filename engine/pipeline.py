@@ -70,6 +70,7 @@ def compare(
     alignment, notices = align(docs, limits=limits)
     findings = []
     equivalences = []
+    clusters: dict[str, tuple[Any, ...]] = {}
     extractions: dict[str, dict[str, tuple[Any, ...]]] = {}
     for name in names:
         check = REGISTRY[name]
@@ -78,6 +79,8 @@ def compare(
         result = check.compare(docs, alignment, extracted, options=options)
         findings.extend(result.findings)
         equivalences.extend(result.equivalences)
+        if result.clusters:
+            clusters[name] = result.clusters
     return Report(
         articles=docs,
         checks=names,
@@ -85,5 +88,6 @@ def compare(
         alignment=alignment,
         extractions=extractions,
         equivalences=tuple(equivalences),
+        clusters=clusters,
         notices=tuple(notices),
     )

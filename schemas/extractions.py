@@ -20,6 +20,7 @@ from typing import Any
 from marshmallow import Schema
 
 from .numbers import QuantitySchema
+from .quotes import QuoteSchema
 from .tense import VerbGroupSchema
 
 
@@ -34,6 +35,7 @@ class Extracted:
 EXTRACTIONS: dict[str, Extracted] = {
     "numbers": Extracted(key="quantities", include="numbers", schema=QuantitySchema()),
     "tense": Extracted(key="verb_groups", include="verb_groups", schema=VerbGroupSchema()),
+    "quotes": Extracted(key="quotes", include="quotes", schema=QuoteSchema()),
 }
 
 # The options.include names that ask /v1/compare for extracted items: all of them, or one check's.

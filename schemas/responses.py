@@ -114,6 +114,7 @@ class ReportSchema(Schema):
     findings = fields.List(fields.Nested(FindingSchema), dump_only=True)
     alignment = fields.Method("_alignment")
     equivalences = fields.Method("_equivalences")
+    quote_clusters = fields.Method("_quote_clusters")
     extractions = fields.Method("_extractions")
     notices = fields.Method("_notices")
 
@@ -148,6 +149,12 @@ class ReportSchema(Schema):
         if "equivalences" not in dump_state().include:
             return missing
         return [_record(e) for e in report.equivalences]
+
+    def _quote_clusters(self, report: Report):
+        # every quote matched across articles, verbatim ones too; asked for with include "quotes"
+        if "quotes" not in dump_state().include:
+            return missing
+        return [_record(c) for c in report.clusters.get("quotes", ())]
 
     def _extractions(self, report: Report):
         include = dump_state().include

@@ -213,7 +213,19 @@ def test_report_with_every_section_matches_spec():
         engine.Mention("b", 11, 13, "6%", engine.Span(0, 21)),
     )
     finding = engine.Finding(
-        "f-1", "numeric_mismatch", "high", 0.9, "Sales differ.", mentions, {"kind": "percent"}
+        "f-1",
+        "numeric_mismatch",
+        "high",
+        0.9,
+        "Sales differ.",
+        mentions,
+        {
+            "kind": "percent",
+            "values": {"a1": 5, "b": 6},
+            "rounding_compatible": False,
+            "written": {"a1": "5%", "b": "6%"},
+            "unit": "%",
+        },
     )
     cluster = engine.Cluster("c1", (engine.SentenceRef("a1", 0), engine.SentenceRef("b", 0)), 0.8)
     report = engine.Report(

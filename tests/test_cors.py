@@ -40,6 +40,8 @@ def test_allowed_origin_gets_its_origin_back(client):
     response = client.get("/v1/health", headers={"Origin": CMS})
     assert response.headers["Access-Control-Allow-Origin"] == CMS
     assert "Origin" in response.headers.get_all("Vary") or "Origin" in response.headers["Vary"]
+    # A plugin can read the request id, to quote it when reporting a problem.
+    assert "X-Request-ID" in response.headers["Access-Control-Expose-Headers"]
 
 
 def test_configured_origin_with_trailing_slash_matches(client):

@@ -1,0 +1,648 @@
+"""Quotations matched across articles and classed: the comparer of the quote check.
+
+Quotes are compared word by word on a folded form (case, punctuation, typographic quotes and
+apostrophes, contractions and British/American spellings folded), one sentence of a quote at a
+time, so that a quote that runs over several paragraphs in one article and is cut differently
+in another still lines up. The shorter of two quoted passages is aligned inside the longer one
+(local alignment with ``rapidfuzz.distance.Indel`` on word lists), then classed:
+
+- ``verbatim``: the same words; ``excerpt``: one is a contiguous part of the other. Not findings.
+- ``altered``: a few words inserted, removed, substituted or reordered inside the marks (high).
+- ``paraphrased``: the same statement in other words, quoted in both (medium).
+- ``unquoted``: quoted in one article, told without quotation marks in another (low).
+- ``attribution``: the same words credited to differently named speakers (high).
+
+A finding compares two articles, so that two articles with the same version of a quote are never
+reported as disagreeing with each other; with three articles, each article whose version
+differs gets one finding against each article with another version.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz.distance import Indel, Levenshtein
+
+from .align import content_words
+from .checks import CheckResult
+from .constants import (
+    CONTRACTION_SUFFIXES,
+    CONTRACTIONS,
+    IS_CONTRACTIONS,
+    QUOTE_CONNECTORS,
+    STOPWORDS,
+    UK_US_ENDINGS,
+)
+from .findings import make_finding, mention
+from .model import Alignment, Document, Finding, Token
+
+FINDING_TYPE = "quote_mismatch"
+SEVERITY = {"altered": "high", "attribution": "high", "paraphrased": "medium", "unquoted": "low"}
+
+# A quoted passage must share this share of the shorter one's words, in order, to be the same quote.
+MIN_COVERAGE = 0.6
+# ... and at least this many words.
+MIN_SHARED_WORDS = 4
+# Altered: at most this many words changed, or this share of the shorter passage if larger.
+ALTERED_MAX_CHANGES = 3
+ALTERED_MAX_SHARE = 0.25
+# Paraphrased: content-word Dice coefficient and shared content words, in sentences that align.
+PARAPHRASE_DICE = 0.5
+PARAPHRASE_MIN_SHARED = 4
+# Attribution: at least this many matched words, so a common phrase is not a quote.
+ATTRIBUTION_MIN_WORDS = 3
+# Unquoted: a quote of at least this many words whose content words are mostly found in a
+# sentence of another article outside its quotes.
+UNQUOTED_MIN_WORDS = 5
+UNQUOTED_MIN_SHARED = 3
+UNQUOTED_COVERAGE = 0.5
+UNQUOTED_COVERAGE_WITHOUT_SPEAKER = 0.75
+UNQUOTED_MIN_SHARED_WITHOUT_SPEAKER = 5
+# Words found in more units or sentences than this are too common to find candidates by.
+MAX_POSTINGS = 64
+# Candidates compared word by word per quoted passage, most shared words first.
+MAX_CANDIDATES = 8
+# Tokens between matched words that still belong to one indirect-speech window.
+UNQUOTED_WINDOW_GAP = 8
+
+
+# ----------------------------------------------------------------------------- word keys
+
+
+@lru_cache(maxsize=65536)
+def word_keys(norm: str) -> tuple[str, ...]:
+    """The comparison keys of one folded token: contractions expanded, British spellings
+    folded to American ones ("you're" -> you, are; "humour" -> humor)."""
+    if norm in CONTRACTIONS:
+        return CONTRACTIONS[norm]
+    if norm in IS_CONTRACTIONS:
+        return (norm[:-2], "is")
+    for suffix, full in CONTRACTION_SUFFIXES:
+        if norm.endswith(suffix) and len(norm) > len(suffix):
+            return (norm[: -len(suffix)], full)
+    for ending, replacement, min_len in UK_US_ENDINGS:
+        if len(norm) >= min_len and norm.endswith(ending):
+            return (norm[: -len(ending)] + replacement,)
+    return (norm,)
+
+
+def _typo(a: str, b: str) -> bool:
+    """A one-letter slip that leaves the word's ending alone ("ive" for "live"), not an
+    inflection ("passed"/"passes") or a different short word ("has"/"had")."""
+    if max(len(a), len(b)) < 4 or Levenshtein.distance(a, b) > 1:
+        return False
+    return a[-2:] == b[-2:] and a[-3:] == b[-3:]
+
+
+# ----------------------------------------------------------------------------- units
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """One sentence of one quotation (or a run of scare-quoted words), ready to compare."""
+
+    doc: int
+    index: int
+    start: int
+    end: int
+    keys: tuple[str, ...]
+    tokens: tuple[Token, ...]  # the token of each key
+    content: frozenset[str]
+    speaker: str | None
+    speaker_is_name: bool
+    sentence: int
+
+
+def _is_word(tok: Token) -> bool:
+    return tok.kind != "punct"
+
+
+def _units(d: int, doc: Document, quotes: Sequence[Any]) -> list[_Unit]:
+    sent_starts = [s.start for s in doc.sentences]
+    toks = [t for s in doc.sentences for t in s.tokens]
+    starts = [t.start for t in toks]
+
+    def sentence_of(offset: int) -> int:
+        return max(0, bisect_right(sent_starts, offset) - 1)
+
+    def words_in(lo: int, hi: int) -> list[Token]:
+        return [t for t in toks[bisect_left(starts, lo) : bisect_left(starts, hi)] if _is_word(t)]
+
+    top = [q for q in quotes if q.depth == 0]
+    # scare-quoted words next to each other ("emotion" or "sympathy") read as one phrase
+    groups: list[list[Any]] = []
+    for q in top:
+        if groups:
+            prev = groups[-1][-1]
+            if (prev.scare or q.scare) and sentence_of(prev.start) == sentence_of(q.start):
+                gap = toks[bisect_left(starts, prev.end) : bisect_left(starts, q.start)]
+                between = [t for t in gap if t.norm not in ('"', "'")]
+                if len(between) <= 2 and all(t.norm in QUOTE_CONNECTORS for t in between):
+                    groups[-1].append(q)
+                    continue
+        groups.append([q])
+
+    units: list[_Unit] = []
+    for group in groups:
+        first, last = group[0], group[-1]
+        if len(group) == 1 and first.scare:
+            continue
+        if len(group) > 1:
+            pieces = [words_in(first.start, last.end)]
+        else:
+            by_sentence: dict[int, list[Token]] = {}
+            for part in first.parts:
+                for t in words_in(part.start, part.end):
+                    by_sentence.setdefault(sentence_of(t.start), []).append(t)
+            pieces = list(by_sentence.values())
+        speaker = next((q.speaker for q in group if q.speaker is not None), None)
+        is_name = any(q.speaker_is_name for q in group if q.speaker == speaker)
+        for words in pieces:
+            if not words:
+                continue
+            keys: list[str] = []
+            owners: list[Token] = []
+            for t in words:
+                for k in word_keys(t.norm):
+                    keys.append(k)
+                    owners.append(t)
+            units.append(
+                _Unit(
+                    doc=d,
+                    index=len(units),
+                    start=words[0].start,
+                    end=words[-1].end,
+                    keys=tuple(keys),
+                    tokens=tuple(owners),
+                    content=frozenset(content_words(words)),
+                    speaker=speaker,
+                    speaker_is_name=is_name,
+                    sentence=sentence_of(words[0].start),
+                )
+            )
+    return units
+
+
+# ----------------------------------------------------------------------------- comparing two
+
+
+@dataclass(frozen=True)
+class _Match:
+    cls: str  # verbatim, excerpt, altered, paraphrased
+    similarity: float
+    coverage: float
+    a_span: tuple[int, int]  # key range in a
+    b_span: tuple[int, int]
+    diff: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]
+    changes: int
+    shared: int
+
+
+def _diff(a: _Unit, ar: tuple[int, int], b: _Unit, br: tuple[int, int]):
+    ka, kb = a.keys[ar[0] : ar[1]], b.keys[br[0] : br[1]]
+    runs: list[tuple[str, list[int], list[int]]] = []
+    for op in Indel.opcodes(ka, kb):
+        tag = op.tag
+        ia = list(range(ar[0] + op.src_start, ar[0] + op.src_end))
+        ib = list(range(br[0] + op.dest_start, br[0] + op.dest_end))
+        if runs and tag != "equal" and runs[-1][0] in ("delete", "insert", "replace"):
+            prev = runs[-1]
+            runs[-1] = ("replace", prev[1] + ia, prev[2] + ib)
+        else:
+            runs.append((tag, ia, ib))
+    changes = 0
+    out = []
+    for tag, ia, ib in runs:
+        if tag == "replace" and len(ia) == len(ib):
+            if all(_typo(a.keys[x], b.keys[y]) for x, y in zip(ia, ib, strict=True)):
+                tag = "equal"
+        if tag == "replace" and (not ia or not ib):
+            tag = "delete" if ia else "insert"
+        if tag != "equal":
+            changes += max(len(ia), len(ib)) if tag == "replace" else len(ia) + len(ib)
+        out.append((tag, _surface(a, ia), _surface(b, ib)))
+    return tuple(out), changes
+
+
+def _surface(unit: _Unit, idx: Sequence[int]) -> tuple[str, ...]:
+    """The words of ``unit`` at key positions ``idx``, one entry per token."""
+    out: list[str] = []
+    last = None
+    for i in idx:
+        tok = unit.tokens[i]
+        if tok is not last:
+            out.append(tok.text)
+            last = tok
+    return tuple(out)
+
+
+def _compare(a: _Unit, b: _Unit, aligned: bool) -> _Match | None:
+    ops = Indel.opcodes(a.keys, b.keys)
+    equal = [op for op in ops if op.tag == "equal"]
+    shared = sum(op.src_end - op.src_start for op in equal)
+    if shared == 0:
+        return None
+    na, nb = len(a.keys), len(b.keys)
+    short = min(na, nb)
+    coverage = shared / short
+    if coverage >= MIN_COVERAGE and (shared >= MIN_SHARED_WORDS or shared == short):
+        # the shorter passage stays whole; the longer one is cut to the part it matches
+        if na <= nb:
+            ar, br = (0, na), (equal[0].dest_start, equal[-1].dest_end)
+        else:
+            ar, br = (equal[0].src_start, equal[-1].src_end), (0, nb)
+        diff, changes = _diff(a, ar, b, br)
+        inner = a.keys[ar[0] : ar[1]], b.keys[br[0] : br[1]]
+        similarity = Indel.normalized_similarity(*inner)
+        if changes == 0:
+            whole = ar == (0, na) and br == (0, nb)
+            return _Match("verbatim" if whole else "excerpt", 1.0, coverage, ar, br, diff, 0, shared)
+        limit = max(ALTERED_MAX_CHANGES, int(ALTERED_MAX_SHARE * min(len(inner[0]), len(inner[1]))))
+        if changes <= limit and shared >= MIN_SHARED_WORDS:
+            return _Match("altered", similarity, coverage, ar, br, diff, changes, shared)
+        if aligned and _paraphrase(a, b):
+            return _Match("paraphrased", similarity, coverage, ar, br, diff, changes, shared)
+        return None
+    if aligned and _paraphrase(a, b):
+        diff, changes = _diff(a, (0, na), b, (0, nb))
+        similarity = Indel.normalized_similarity(a.keys, b.keys)
+        return _Match("paraphrased", similarity, coverage, (0, na), (0, nb), diff, changes, shared)
+    return None
+
+
+def _paraphrase(a: _Unit, b: _Unit) -> bool:
+    shared = len(a.content & b.content)
+    total = len(a.content) + len(b.content)
+    return shared >= PARAPHRASE_MIN_SHARED and total > 0 and 2 * shared / total >= PARAPHRASE_DICE
+
+
+def _surnames(name: str) -> tuple[str, set[str]]:
+    words = [w for w in name.replace(",", " ").split() if w[:1].isupper()]
+    return (words[-1] if words else name), set(words)
+
+
+def _different_speakers(a: _Unit, b: _Unit) -> bool:
+    """Two named speakers who are not the same person; an unknown or described speaker is
+    never different."""
+    if not (a.speaker_is_name and b.speaker_is_name and a.speaker and b.speaker):
+        return False
+    last_a, words_a = _surnames(a.speaker)
+    last_b, words_b = _surnames(b.speaker)
+    return last_a not in words_b and last_b not in words_a
+
+
+# ----------------------------------------------------------------------------- unquoted
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    start: int
+    end: int
+    tokens: tuple[Token, ...]  # tokens outside quotations
+    content: frozenset[str]
+    surfaces: frozenset[str]
+
+
+def _plain_sentences(doc: Document, quotes: Sequence[Any]) -> list[_Sentence]:
+    spans = sorted((q.start, q.end) for q in quotes if q.depth == 0)
+    starts = [s for s, _ in spans]
+    out = []
+    for s in doc.sentences:
+        keep = []
+        for t in s.tokens:
+            k = bisect_right(starts, t.start) - 1
+            if k >= 0 and spans[k][0] <= t.start < spans[k][1]:
+                continue
+            if _is_word(t):
+                keep.append(t)
+        out.append(
+            _Sentence(
+                s.start,
+                s.end,
+                tuple(keep),
+                frozenset(content_words(keep)),
+                frozenset(t.text.removesuffix("'s").removesuffix("\u2019s") for t in keep),
+            )
+        )
+    return out
+
+
+def _index(items: Sequence[Any], words_of) -> dict[str, list[int]]:
+    """Word -> positions of the items holding it, leaving out words too common to help."""
+    index: dict[str, list[int]] = {}
+    for k, item in enumerate(items):
+        for w in words_of(item):
+            index.setdefault(w, []).append(k)
+    return {w: ks for w, ks in index.items() if len(ks) <= MAX_POSTINGS}
+
+
+def _candidates(words, index: Mapping[str, list[int]]) -> list[tuple[int, int]]:
+    """(item, shared words) for the items sharing most words, at most MAX_CANDIDATES."""
+    counts: dict[int, int] = {}
+    for w in words:
+        for k in index.get(w, ()):
+            counts[k] = counts.get(k, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return ranked[:MAX_CANDIDATES]
+
+
+def _unit_words(u: _Unit) -> set[str]:
+    return {k for k in u.keys if k not in STOPWORDS}
+
+
+def _unquoted(
+    a: _Unit, sentences: Sequence[_Sentence], index: Mapping[str, list[int]]
+) -> tuple[_Sentence, float, set[str]] | None:
+    if len(a.keys) < UNQUOTED_MIN_WORDS or not a.content:
+        return None
+    best = None
+    surname = _surnames(a.speaker)[0] if a.speaker_is_name and a.speaker else None
+    for k, _ in _candidates(a.content, index):
+        s = sentences[k]
+        shared = a.content & s.content
+        if len(shared) < UNQUOTED_MIN_SHARED:
+            continue
+        ratio = len(shared) / len(a.content)
+        if surname in s.surfaces:
+            ok = ratio >= UNQUOTED_COVERAGE
+        else:
+            ok = (
+                ratio >= UNQUOTED_COVERAGE_WITHOUT_SPEAKER
+                and len(shared) >= UNQUOTED_MIN_SHARED_WITHOUT_SPEAKER
+            )
+        if ok and (best is None or ratio > best[1]):
+            best = (s, ratio, shared)
+    return best
+
+
+def _window(s: _Sentence, shared: set[str]) -> tuple[int, int]:
+    """The stretch of ``s`` where the shared words sit closest together."""
+    hits = [k for k, t in enumerate(s.tokens) if content_words([t]) and set(content_words([t])) & shared]
+    if not hits:
+        return s.start, s.end
+    best = (hits[0], hits[0])
+    lo = hits[0]
+    for prev, cur in zip(hits, hits[1:], strict=False):
+        if cur - prev > UNQUOTED_WINDOW_GAP:
+            lo = cur
+        if cur - lo > best[1] - best[0]:
+            best = (lo, cur)
+    return s.tokens[best[0]].start, s.tokens[best[1]].end
+
+
+# ----------------------------------------------------------------------------- the comparer
+
+
+def _who(u: _Unit) -> str:
+    return u.speaker if u.speaker else "the speaker"
+
+
+def _snippet(words: Sequence[str], limit: int = 14) -> str:
+    if len(words) <= limit:
+        return " ".join(words)
+    half = limit // 2
+    return " ".join(words[:half]) + " \u2026 " + " ".join(words[-half:])
+
+
+def _changed_words(diff, side: int) -> list[str]:
+    """The changed stretch of one side with a word of context either side."""
+    first = next((k for k, r in enumerate(diff) if r[0] != "equal"), None)
+    if first is None:
+        return []
+    last = max(k for k, r in enumerate(diff) if r[0] != "equal")
+    words: list[str] = []
+    if first > 0:
+        words.extend(diff[first - 1][side + 1][-2:])
+    for r in diff[first : last + 1]:
+        words.extend(r[side + 1])
+    if last + 1 < len(diff):
+        words.extend(diff[last + 1][side + 1][:2])
+    return words
+
+
+def _quote_finding(docs, a: _Unit, b: _Unit, m: _Match, cls: str) -> Finding:
+    da, db = docs[a.doc], docs[b.doc]
+    a_start, a_end = a.tokens[m.a_span[0]].start, a.tokens[m.a_span[1] - 1].end
+    b_start, b_end = b.tokens[m.b_span[0]].start, b.tokens[m.b_span[1] - 1].end
+    ta, tb = da.text[a_start:a_end], db.text[b_start:b_end]
+    if cls == "attribution":
+        message = (
+            f"The same quoted words are credited to {a.speaker} in {da.id} but to {b.speaker} "
+            f"in {db.id}: \u201c{_snippet(ta.split())}\u201d."
+        )
+        confidence = 0.85
+    elif cls == "altered":
+        wa, wb = _changed_words(m.diff, 0), _changed_words(m.diff, 1)
+        message = (
+            f"The quote from {_who(a)} is worded differently inside the quotation marks: "
+            f"{da.id} has \u201c{_snippet(wa)}\u201d where {db.id} has \u201c{_snippet(wb)}\u201d "
+            f"({m.changes} word{'s' if m.changes != 1 else ''} changed)."
+        )
+        confidence = min(0.95, 0.55 + 0.4 * m.similarity)
+    else:
+        message = (
+            f"{da.id} and {db.id} quote {_who(a)} saying the same thing in different words; "
+            f"check which wording is the speaker's."
+        )
+        confidence = min(0.8, 0.45 + 0.4 * m.similarity)
+    details = {
+        "class": cls,
+        "similarity": round(m.similarity, 3),
+        "articles": [da.id, db.id],
+        "quotes": {da.id: ta, db.id: tb},
+        "speakers": {da.id: a.speaker, db.id: b.speaker},
+        "diff": [{"op": op, "a": list(wa_), "b": list(wb_)} for op, wa_, wb_ in m.diff],
+    }
+    return make_finding(
+        type=FINDING_TYPE,
+        severity=SEVERITY[cls],
+        confidence=confidence,
+        message=message,
+        mentions=[mention(da, a_start, a_end), mention(db, b_start, b_end)],
+        details=details,
+    )
+
+
+def _unquoted_finding(docs, a: _Unit, bdoc: int, s: _Sentence, ratio: float, shared) -> Finding:
+    da, db = docs[a.doc], docs[bdoc]
+    b_start, b_end = _window(s, shared)
+    ta, tb = da.text[a.start : a.end], db.text[b_start:b_end]
+    details = {
+        "class": "unquoted",
+        "similarity": round(ratio, 3),
+        "articles": [da.id, db.id],
+        "quotes": {da.id: ta, db.id: None},
+        "unquoted": {db.id: tb},
+        "speakers": {da.id: a.speaker, db.id: None},
+        "shared_words": sorted(shared),
+        "diff": [],
+    }
+    message = (
+        f"{da.id} quotes {_who(a)} directly (\u201c{_snippet(ta.split())}\u201d) where {db.id} "
+        f"reports it without quotation marks; check the wording against the source."
+    )
+    return make_finding(
+        type=FINDING_TYPE,
+        severity=SEVERITY["unquoted"],
+        confidence=0.35 + 0.4 * ratio,
+        message=message,
+        mentions=[mention(da, a.start, a.end), mention(db, b_start, b_end)],
+        details=details,
+    )
+
+
+def _cluster_sets(alignment: Alignment) -> dict[tuple[str, int], set[str]]:
+    out: dict[tuple[str, int], set[str]] = {}
+    for c in alignment.clusters:
+        for m in c.members:
+            out.setdefault((m.article_id, m.sentence), set()).add(c.id)
+    return out
+
+
+def _best_matches(docs, ua: list[_Unit], ub: list[_Unit], clusters) -> dict[tuple[int, int], _Match]:
+    index = _index(ub, _unit_words)
+    found: dict[tuple[int, int], _Match] = {}
+    best_b: dict[int, tuple[float, int]] = {}
+    for a in ua:
+        ca = clusters.get((docs[a.doc].id, a.sentence), set())
+        best = None
+        words = _unit_words(a)
+        for j, n in _candidates(words, index):
+            b = ub[j]
+            if n < min(2, len(words)):
+                continue
+            aligned = bool(ca & clusters.get((docs[b.doc].id, b.sentence), set()))
+            m = _compare(a, b, aligned)
+            if m is None:
+                continue
+            rank = (m.coverage, m.similarity)
+            if best is None or rank > best[0]:
+                best = (rank, j, m)
+        if best is None:
+            continue
+        _, j, m = best
+        if j in best_b and best_b[j][0] >= best[0]:
+            continue
+        if j in best_b:
+            found.pop((best_b[j][1], j), None)
+        best_b[j] = (best[0], a.index)
+        found[(a.index, j)] = m
+    return found
+
+
+def compare_quotes(
+    docs: Sequence[Document],
+    alignment: Alignment,
+    extracted: Mapping[str, tuple[Any, ...]],
+    *,
+    options: Mapping[str, Any],
+) -> CheckResult:
+    """Every pair of articles: match their quotations, class each match, and report the
+    altered, paraphrased, unquoted and misattributed ones. ``clusters`` lists every matched
+    quote, verbatim ones too."""
+    units = [_units(d, doc, extracted.get(doc.id, ())) for d, doc in enumerate(docs)]
+    plain = [_plain_sentences(doc, extracted.get(doc.id, ())) for doc in docs]
+    plain_index = [_index(p, lambda s: s.content) for p in plain]
+    clusters = _cluster_sets(alignment)
+    findings: list[Finding] = []
+    links: list[tuple[tuple[int, int], tuple[int, int], str, float]] = []
+    # pairs in article-id order, so the findings do not depend on the order articles came in
+    order = sorted(range(len(docs)), key=lambda d: docs[d].id)
+    for n, i in enumerate(order):
+        for j in order[n + 1 :]:
+            matches = _best_matches(docs, units[i], units[j], clusters)
+            matched_a = {a for a, _ in matches}
+            matched_b = {b for _, b in matches}
+            for (x, y), m in sorted(matches.items()):
+                a, b = units[i][x], units[j][y]
+                cls = m.cls
+                if m.shared >= ATTRIBUTION_MIN_WORDS and cls != "paraphrased" and _different_speakers(a, b):
+                    cls = "attribution"
+                links.append(((i, x), (j, y), cls, m.similarity))
+                if cls in SEVERITY:
+                    findings.append(_quote_finding(docs, a, b, m, cls))
+            for src, dst, matched in ((i, j, matched_a), (j, i, matched_b)):
+                for u in units[src]:
+                    if u.index in matched:
+                        continue
+                    hit = _unquoted(u, plain[dst], plain_index[dst])
+                    if hit is not None:
+                        s, ratio, shared = hit
+                        findings.append(_unquoted_finding(docs, u, dst, s, ratio, shared))
+                        links.append(((src, u.index), (dst, -1 - s.start), "unquoted", ratio))
+    return CheckResult(findings=tuple(findings), clusters=_cluster_records(docs, units, plain, links))
+
+
+def _cluster_records(docs, units, plain, links) -> tuple[Mapping[str, Any], ...]:
+    """Every group of matched quotes, verbatim ones too, as JSON-ready records."""
+    parent: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def find(x):
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b, _, _ in links:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[tuple[int, int], list] = {}
+    for a, b, cls, sim in links:
+        groups.setdefault(find(a), []).append((a, b, cls, sim))
+    records = []
+    for root in sorted(groups):
+        members: dict[tuple[int, int], dict[str, Any]] = {}
+        pairs = []
+        for a, b, cls, sim in groups[root]:
+            for node in (a, b):
+                if node not in members:
+                    members[node] = _member(docs, units, plain, node)
+            pairs.append(
+                {
+                    "articles": [docs[a[0]].id, docs[b[0]].id],
+                    "class": cls,
+                    "similarity": round(sim, 3),
+                }
+            )
+        ordered = [members[k] for k in sorted(members, key=lambda n: (n[0], members[n]["start"]))]
+        classes = {p["class"] for p in pairs}
+        worst = next((c for c in ("attribution", "altered", "paraphrased", "unquoted") if c in classes), None)
+        records.append(
+            {
+                "id": f"q{len(records) + 1}",
+                "class": worst if worst is not None else ("excerpt" if "excerpt" in classes else "verbatim"),
+                "quotes": ordered,
+                "pairs": pairs,
+            }
+        )
+    return tuple(records)
+
+
+def _member(docs, units, plain, node) -> dict[str, Any]:
+    d, k = node
+    doc = docs[d]
+    if k >= 0:
+        u = units[d][k]
+        return {
+            "article_id": doc.id,
+            "start": u.start,
+            "end": u.end,
+            "text": doc.text[u.start : u.end],
+            "speaker": u.speaker,
+            "quoted": True,
+        }
+    start = -1 - k
+    s = next(s for s in plain[d] if s.start == start)
+    return {
+        "article_id": doc.id,
+        "start": s.start,
+        "end": s.end,
+        "text": doc.text[s.start : s.end],
+        "speaker": None,
+        "quoted": False,
+    }

@@ -1,0 +1,658 @@
+"""Direct quotations with their speakers, and the quote check that compares them across articles.
+
+The extractor reads quotation marks paragraph by paragraph with a stack: curly and straight
+double quotes, single quotes used as quotation marks (but not apostrophes such as states’,
+don’t or ’90s), nested quotes, a quote that runs over several paragraphs with the opening mark
+repeated and no closing mark until the last, and a quote split by its attribution ("We will,"
+she said, "win."). An unclosed mark never runs past its paragraph unless the next paragraph
+opens with the same mark. The speaker comes from the words around the quote ("said X",
+"X said", "X told", "according to X", "X's letter stated"); a pronoun ("he added", "it
+continued") is resolved to the last named source before it. Matching and classing across
+articles live in ``engine.quote_match``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from lemminflect import getAllLemmas
+
+from .checks import CheckResult
+from .constants import (
+    NOT_NAMES,
+    REPORTING_PARTICIPLES,
+    REPORTING_VERBS,
+    SPEAKER_ADVERBS,
+    SPEAKER_DETERMINERS,
+    SPEAKER_PRONOUNS,
+    SPEAKER_STOPS,
+)
+from .model import Alignment, Document, Span, Token
+
+NAME = "quotes"
+
+# Quotes of at most this many words, not a sentence of their own, are scare quotes.
+SCARE_MAX_WORDS = 2
+# How far around a quote its attribution is looked for, in characters.
+ATTRIBUTION_WINDOW = 240
+# Most words a speaker phrase may have ("a front desk clerk", "Hennepin County Judge Peter Cahill").
+SPEAKER_MAX_WORDS = 7
+# Most words between two halves of a quote split by its attribution ("We will," she said, "win.").
+SPLIT_GAP_MAX_WORDS = 8
+# At most this many quotations are read per article; no real article comes near it.
+MAX_QUOTES = 1000
+# At most this many quotation marks are read per paragraph (news prose has a few dozen), so a
+# paragraph of nothing but marks costs little.
+MAX_MARKS_PER_PARAGRAPH = 400
+# Quotes nested deeper than this are balanced but not reported (a quote in a quote in a quote).
+MAX_DEPTH = 2
+
+_MARKS = re.compile("[\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u201b]")
+_DOUBLE_OPEN = "\u201c\u201e\u201f\u00ab"
+_DOUBLE_CLOSE = "\u201d\u00bb"
+_SINGLE_OPEN = "\u2018\u201a\u201b"
+_DOUBLE = '"' + _DOUBLE_OPEN + _DOUBLE_CLOSE
+# Characters after which a mark may open a quote, and before which a mark may close one.
+_BEFORE_OPEN = "([{\u2014\u2013-/:;,\"'\u201c\u201d\u2018\u2019\u00ab\u201e"
+_AFTER_CLOSE = ".,;:!?)]}\u2014\u2013-/\u2026\"'\u201c\u201d\u2018\u2019\u00bb"
+_DECADE = re.compile(r"\d\ds\b")
+_SPEAKER_LINKS = frozenset(["of", "for", "from", "at", "with"])
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation: ``text`` is ``doc.text[start:end]``, the quoted words without the
+    outer marks. ``parts`` are the quoted stretches (one per paragraph of a quote that runs
+    over several, two for a quote split by its attribution), so words between parts are not
+    quoted. ``speaker`` is the named or described source with pronouns resolved, or None;
+    ``speaker_start``/``speaker_end`` locate the words in this article that give it (possibly a
+    pronoun). ``depth`` is 0 for a top-level quote and 1 or more inside another quote;
+    ``scare`` marks one or two quoted words inside a sentence; ``closed`` is False when the
+    closing mark is missing and the quote was ended at its paragraph."""
+
+    start: int
+    end: int
+    text: str
+    parts: tuple[Span, ...]
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_is_name: bool = False
+    cue: str | None = None
+    depth: int = 0
+    scare: bool = False
+    closed: bool = True
+
+
+# ----------------------------------------------------------------------------- quotation marks
+
+
+def _role(text: str, i: int, start: int, end: int) -> str:
+    """``open``, ``close``, ``either``, ``close?`` (a closing mark or an apostrophe) or
+    ``apostrophe`` for the mark at ``i`` in the paragraph ``text[start:end]``."""
+    ch = text[i]
+    p = text[i - 1] if i > start else ""
+    n = text[i + 1] if i + 1 < end else ""
+    can_open = (not p or p.isspace() or p in _BEFORE_OPEN) and bool(n) and not n.isspace()
+    can_close = bool(p) and not p.isspace() and (not n or n.isspace() or n in _AFTER_CLOSE)
+    if ch in _DOUBLE_OPEN:
+        return "close" if can_close and not can_open else "open"
+    if ch in _DOUBLE_CLOSE:
+        return "open" if can_open and not can_close else "close"
+    if ch == '"':
+        if can_open and not can_close:
+            return "open"
+        if can_close and not can_open:
+            return "close"
+        return "either"
+    # single marks: quotation marks or apostrophes
+    if p.isalnum() and n.isalnum():
+        return "apostrophe"  # don't, Sen’s
+    if n.isdigit() and _DECADE.match(text, i + 1, end):
+        return "apostrophe"  # ’90s
+    if ch in _SINGLE_OPEN:
+        return "close?" if can_close and not can_open else "open"
+    if can_open and not can_close:
+        return "open"
+    if can_close:
+        return "close?"  # states’ conduct, or the end of a quote
+    return "apostrophe"
+
+
+@dataclass
+class _Open:
+    family: str  # "d" or "s"
+    mark: int  # offset of the opening mark
+    parts: list[tuple[int, int]]  # finished parts of earlier paragraphs
+    content: int  # where this paragraph's part starts
+
+
+@dataclass(frozen=True)
+class _Raw:
+    parts: tuple[tuple[int, int], ...]
+    depth: int
+    closed: bool
+    open_mark: int
+    close_mark: int | None  # offset just after the closing mark, None when unclosed
+
+
+def _family(ch: str) -> str:
+    return "d" if ch in _DOUBLE else "s"
+
+
+def _later_close(text: str, marks: list[int], k: int, start: int, end: int) -> bool:
+    """Whether a single mark after ``marks[k]`` in the paragraph could close a quote."""
+    for j in marks[k + 1 :]:
+        if _family(text[j]) == "s" and _role(text, j, start, end) in ("close?", "close"):
+            return True
+    return False
+
+
+def _scan(text: str, paragraphs: Sequence[Span]) -> list[_Raw]:
+    """Every quotation in ``text``, from its marks; linear in the number of marks."""
+    raws: list[_Raw] = []
+    carry: _Open | None = None
+    for p_index, para in enumerate(paragraphs):
+        start, end = para.start, para.end
+        marks = []
+        for m in _MARKS.finditer(text, start, end):
+            marks.append(m.start())
+            if len(marks) >= MAX_MARKS_PER_PARAGRAPH:
+                break
+        stack: list[_Open] = []
+        first = 0
+        if carry is not None:
+            if marks and marks[0] == start and _family(text[start]) == carry.family:
+                carry.content = start + 1
+                stack.append(carry)
+                first = 1
+            carry = None
+        for k in range(first, len(marks)):
+            i = marks[k]
+            family = _family(text[i])
+            role = _role(text, i, start, end)
+            if role == "apostrophe":
+                continue
+            top = next((x for x in range(len(stack) - 1, -1, -1) if stack[x].family == family), None)
+            if role == "either":
+                role = "close" if top is not None else "open"
+            elif role == "close?":
+                if top is None:
+                    continue
+                p = text[i - 1]
+                after = text[i + 2] if i + 2 < end else ""
+                # "the states’ conduct": a plural possessive when a lower-case word follows and
+                # a later mark can still close the quote.
+                if p in "sS" and after.islower() and _later_close(text, marks, k, start, end):
+                    continue
+                role = "close"
+            if role == "open":
+                stack.append(_Open(family, i, [], i + 1))
+                continue
+            if top is None:
+                continue  # a stray closing mark
+            opened = stack[top]
+            del stack[top:]
+            if family == "s" and not opened.parts and i - opened.content <= 1:
+                continue  # rock ’n’ roll: apostrophes around one letter
+            if top <= MAX_DEPTH and (opened.parts or _WORD_CHAR.search(text, opened.content, i)):
+                parts = [*opened.parts, (opened.content, i)]
+                raws.append(_Raw(tuple(parts), top, True, opened.mark, i + 1))
+        if stack:
+            outer = stack[0]
+            nxt = paragraphs[p_index + 1].start if p_index + 1 < len(paragraphs) else None
+            if (
+                nxt is not None
+                and _MARKS.match(text, nxt)
+                and _family(text[nxt]) == outer.family
+                and _role(text, nxt, nxt, paragraphs[p_index + 1].end) == "open"
+            ):
+                outer.parts = [*outer.parts, (outer.content, end)]
+                carry = outer
+            elif outer.family == "d" or outer.parts:
+                parts = [*outer.parts, (outer.content, end)]
+                raws.append(_Raw(tuple(parts), 0, False, outer.mark, None))
+    return raws
+
+
+# ----------------------------------------------------------------------------- speakers
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    text: str
+    start: int
+    end: int
+    is_name: bool
+    pronoun: bool
+    cue: str | None
+
+
+def _is_name_token(tok: Token) -> bool:
+    return tok.kind == "word" and tok.text[:1].isupper() and tok.norm not in NOT_NAMES
+
+
+def _possessive(tok: Token) -> bool:
+    return tok.norm.endswith("'s") or (tok.norm.endswith("s'") and len(tok.norm) > 2)
+
+
+def _strip_possessive(text: str) -> str:
+    for tail in ("'s", "\u2019s", "'", "\u2019"):
+        if text.endswith(tail):
+            return text[: -len(tail)]
+    return text
+
+
+def _name_run_back(toks: Sequence[Token], j: int) -> int:
+    """The first index of the run of name tokens ending at ``j`` ("Lucy, Robert and Tim")."""
+    k = j
+    while k - 1 >= 0:
+        prev = toks[k - 1]
+        if _is_name_token(prev) and not _possessive(prev):
+            k -= 1
+        elif (
+            prev.norm in (",", "and")
+            and k - 2 >= 0
+            and _is_name_token(toks[k - 2])
+            and j - k < SPEAKER_MAX_WORDS
+        ):
+            k -= 2
+        else:
+            break
+    return k
+
+
+def _span_speaker(text: str, toks: Sequence[Token], i: int, j: int, cue: str | None) -> _Speaker:
+    start, end = toks[i].start, toks[j].end
+    words = _strip_possessive(text[start:end])
+    return _Speaker(words, start, start + len(words), True, False, cue)
+
+
+def _subject_before(text: str, toks: Sequence[Token], v: int) -> _Speaker | None:
+    """The speaker of the reporting verb at ``toks[v]``, read backwards from it."""
+    cue = toks[v].norm
+    j = v - 1
+    while j >= 0 and toks[j].norm in SPEAKER_ADVERBS:
+        j -= 1
+    if j < 0:
+        return None
+    tok = toks[j]
+    if tok.norm in SPEAKER_PRONOUNS and tok.norm not in ("his", "her", "its", "their"):
+        return _Speaker(tok.text, tok.start, tok.end, False, True, cue)
+    if tok.norm == ",":
+        # "Kin Phea, director of the institute, said": the name that opens the clause.
+        k = max(0, j - 3 * SPEAKER_MAX_WORDS)
+        while k < j and not _is_name_token(toks[k]):
+            if toks[k].kind == "word" and toks[k].norm not in NOT_NAMES:
+                return None
+            k += 1
+        e = k
+        while e + 1 < j and _is_name_token(toks[e + 1]):
+            e += 1
+        if k < j and e + 1 < len(toks) and toks[e + 1].norm == ",":
+            return _span_speaker(text, toks, k, e, cue)
+        return None
+    if _is_name_token(tok) and not _possessive(tok):
+        return _span_speaker(text, toks, _name_run_back(toks, j), j, cue)
+    if tok.kind == "punct":
+        return None
+    # A described speaker, or a possessive name before it: "Hun Sen's March 19 letter stated",
+    # "a spokesman for his family said", "prosecutors said".
+    k = j
+    while k >= 0 and j - k < SPEAKER_MAX_WORDS:
+        t = toks[k]
+        if t.kind == "punct":
+            break
+        if _possessive(t) and _is_name_token(t):
+            return _span_speaker(text, toks, _name_run_back(toks, k), k, cue)
+        if t.norm in SPEAKER_PRONOUNS and t.norm in ("his", "her", "its", "their") and k < j:
+            # "his letter stated": the owner stands for the speaker
+            return _Speaker(t.text, t.start, t.end, False, True, cue)
+        if t.norm in SPEAKER_DETERMINERS:
+            if k >= 2 and toks[k - 1].norm in _SPEAKER_LINKS and j - k < SPEAKER_MAX_WORDS - 2:
+                k -= 2  # "a spokesman for the party": go on to the head of the phrase
+                continue
+            return _Speaker(text[t.start : tok.end], t.start, tok.end, False, False, cue)
+        if t.norm in SPEAKER_STOPS and k < j:
+            break
+        k -= 1
+    if k == j or toks[k + 1].norm in SPEAKER_STOPS:
+        return None
+    first = toks[k + 1]
+    return _Speaker(text[first.start : tok.end], first.start, tok.end, False, False, cue)
+
+
+def _phrase_after(text: str, toks: Sequence[Token], i: int, cue: str | None) -> _Speaker | None:
+    """The speaker phrase starting at ``toks[i]``: "said Hun Sen in his letter", "said the document"."""
+    if i >= len(toks):
+        return None
+    tok = toks[i]
+    if tok.norm in SPEAKER_PRONOUNS:
+        return _Speaker(tok.text, tok.start, tok.end, False, True, cue)
+    if _is_name_token(tok):
+        j = i
+        while j + 1 < len(toks) and j + 1 - i < SPEAKER_MAX_WORDS and _is_name_token(toks[j + 1]):
+            j += 1
+            if _possessive(toks[j]):
+                break
+        # "said Judge Peter Cahill" or "said Terrence Floyd, one of the brothers"
+        return _span_speaker(text, toks, i, j, cue)
+    if tok.norm in SPEAKER_DETERMINERS or tok.kind == "word":
+        j = i
+        names = None
+        while j + 1 < len(toks) and j + 1 - i < SPEAKER_MAX_WORDS:
+            nxt = toks[j + 1]
+            if nxt.kind == "punct" or nxt.norm in SPEAKER_STOPS:
+                break
+            j += 1
+            if names is None and _is_name_token(nxt):
+                names = j
+        if tok.norm not in SPEAKER_DETERMINERS and names is None:
+            return None
+        if names is not None and tok.norm not in SPEAKER_DETERMINERS:
+            return _span_speaker(text, toks, names, j, cue)
+        return _Speaker(text[tok.start : toks[j].end], tok.start, toks[j].end, False, False, cue)
+    return None
+
+
+def _trailing(text: str, toks: Sequence[Token]) -> _Speaker | None:
+    """The attribution right after a closing mark: ``, said X`` or ``, X said``."""
+    i = 0
+    while i < len(toks) and toks[i].kind == "punct" and toks[i].norm in ",":
+        i += 1
+    if i >= len(toks):
+        return None
+    if toks[i].kind == "punct":
+        return None
+    if toks[i].norm in REPORTING_VERBS and toks[i].text[:1].islower():
+        return _phrase_after(text, toks, i + 1, toks[i].norm)
+    if toks[i].norm in SPEAKER_STOPS:
+        return None
+    # "X said", "he added", "prosecutor Matthew Frank said"
+    for v in range(i + 1, min(len(toks), i + SPEAKER_MAX_WORDS + 2)):
+        t = toks[v]
+        if t.kind == "punct" and t.norm not in ("'",):
+            if t.norm == "," and v + 1 < len(toks) and toks[v + 1].norm in REPORTING_VERBS:
+                # "Cahill, the judge, said" is rare; stop at the comma
+                return None
+            return None
+        if t.norm in REPORTING_VERBS and t.text[:1].islower():
+            found = _subject_before(text, toks[i : v + 1], v - i)
+            return found
+    return None
+
+
+def _leading(text: str, toks: Sequence[Token]) -> _Speaker | None:
+    """The attribution before an opening mark in the same sentence: ``X said:``, ``X told Y,``,
+    ``X's letter stated:``, ``X said the ruling was not based on``."""
+    for v in range(len(toks) - 1, -1, -1):
+        t = toks[v]
+        if t.kind != "word" or not t.text[:1].islower():
+            continue
+        if t.norm in REPORTING_PARTICIPLES:
+            continue
+        if t.norm in REPORTING_VERBS:
+            found = _subject_before(text, toks, v)
+            if found is not None:
+                return found
+    return None
+
+
+def _according_to(text: str, toks: Sequence[Token]) -> _Speaker | None:
+    for k in range(len(toks) - 1):
+        if toks[k].norm == "according" and toks[k + 1].norm == "to":
+            return _phrase_after(text, toks, k + 2, "according to")
+    return None
+
+
+# ----------------------------------------------------------------------------- extraction
+
+
+def _all_tokens(doc: Document) -> tuple[list[Token], list[int], list[int]]:
+    """All tokens, their starts, and how many words precede each (for counting in O(log n))."""
+    toks = [t for s in doc.sentences for t in s.tokens]
+    words = [0]
+    for t in toks:
+        words.append(words[-1] + (t.kind != "punct"))
+    return toks, [t.start for t in toks], words
+
+
+def _between(toks: list[Token], starts: list[int], lo: int, hi: int) -> list[Token]:
+    a = bisect_left(starts, lo)
+    b = bisect_left(starts, hi, a)
+    return toks[a:b]
+
+
+def _word_count(starts: list[int], words: list[int], parts: Sequence[Span]) -> int:
+    total = 0
+    for p in parts:
+        a = bisect_left(starts, p.start)
+        total += words[bisect_left(starts, p.end, a)] - words[a]
+    return total
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _sentence_bounds(doc: Document, offset: int) -> tuple[int, int]:
+    s = doc.sentence_at(offset)
+    if s is not None:
+        return s.start, s.end
+    return max(0, offset - ATTRIBUTION_WINDOW), min(len(doc.text), offset + ATTRIBUTION_WINDOW)
+
+
+def _join_split(text: str, toks, starts, raws: list[_Raw]) -> list[_Raw]:
+    """Join the halves of a quote split by its attribution: "We will," she said, "win."."""
+    out: list[_Raw] = []
+    for raw in raws:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.depth == 0
+            and raw.depth == 0
+            and prev.close_mark is not None
+            and raw.open_mark >= prev.close_mark
+        ):
+            last_s, last_e = _trim(text, *prev.parts[-1])
+            gap = text[prev.close_mark : raw.open_mark]
+            gap_toks = _between(toks, starts, prev.close_mark, raw.open_mark)
+            words = [t for t in gap_toks if t.kind == "word"]
+            if (
+                last_e > last_s
+                and text[last_e - 1] == ","
+                and "\n" not in gap
+                and gap.rstrip().endswith(",")
+                and 0 < len(words) <= SPLIT_GAP_MAX_WORDS
+                and any(t.norm in REPORTING_VERBS for t in words)
+            ):
+                out[-1] = _Raw(prev.parts + raw.parts, 0, raw.closed, prev.open_mark, raw.close_mark)
+                continue
+        out.append(raw)
+    return out
+
+
+def _speaker_of(doc: Document, toks, starts, raw: _Raw) -> _Speaker | None:
+    text = doc.text
+    found = None
+    if raw.close_mark is not None:
+        s_start, s_end = _sentence_bounds(doc, raw.close_mark - 1)
+        end = min(s_end, raw.close_mark + ATTRIBUTION_WINDOW)
+        after = _between(toks, starts, raw.close_mark, end)
+        # stop at the next quotation: its words are not an attribution
+        cut = next((k for k, t in enumerate(after) if t.norm == '"'), len(after))
+        found = _trailing(text, after[:cut])
+    s_start, _ = _sentence_bounds(doc, raw.open_mark)
+    lead = _between(toks, starts, max(s_start, raw.open_mark - ATTRIBUTION_WINDOW), raw.open_mark)
+    if len(raw.parts) > 1 and found is None:
+        # a split quote's attribution sits between its halves
+        first_end = raw.parts[0][1]
+        gap = _between(toks, starts, first_end + 1, raw.parts[1][0])
+        found = _trailing(text, gap)
+    if found is None or found.pronoun:
+        before = _leading(text, _strip_quoted(lead))
+        if before is not None and (found is None or not before.pronoun):
+            found = before
+    if found is None:
+        s_start, s_end = _sentence_bounds(doc, raw.open_mark)
+        lo = max(s_start, raw.open_mark - ATTRIBUTION_WINDOW)
+        hi = min(s_end, (raw.close_mark or raw.open_mark) + ATTRIBUTION_WINDOW)
+        found = _according_to(text, _between(toks, starts, lo, hi))
+    return found
+
+
+def _strip_quoted(toks: list[Token]) -> list[Token]:
+    """Tokens outside any quotation in a lead; words inside earlier quotes are not a cue."""
+    out = []
+    inside = False
+    for t in toks:
+        if t.norm == '"':
+            inside = not inside
+            continue
+        if not inside:
+            out.append(t)
+    return out if not inside else toks
+
+
+def _named_sources(doc: Document, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, str]]:
+    """Every named subject of a verb outside quotations, in text order, for resolving pronouns:
+    "Cahill said", "Kin Phea, director of the institute, said", "Manet described"."""
+    out = []
+    text = doc.text
+    bounds = [s for s, _ in quoted]
+    for s in doc.sentences:
+        toks = s.tokens
+        for v, t in enumerate(toks):
+            if t.kind != "word" or not t.text[:1].islower():
+                continue
+            k = bisect_left(bounds, t.start + 1) - 1
+            if k >= 0 and quoted[k][0] <= t.start < quoted[k][1]:
+                continue
+            sp = None
+            if t.norm in REPORTING_VERBS:
+                sp = _subject_before(text, toks, v)
+                if sp is None and 0 < v < len(toks) - 1 and toks[v - 1].norm in (",", '"'):
+                    sp = _phrase_after(text, toks, v + 1, t.norm)
+            elif v > 0 and _is_name_token(toks[v - 1]) and not _possessive(toks[v - 1]) and _is_verb(t.norm):
+                sp = _span_speaker(text, toks, _name_run_back(toks, v - 1), v - 1, None)
+            if sp is not None and sp.is_name:
+                out.append((sp.start, sp.text))
+    return out
+
+
+@lru_cache(maxsize=16384)
+def _is_verb(word: str) -> bool:
+    """Whether ``word`` is an inflected verb form ("described", "explains"), for subjects."""
+    if word in SPEAKER_STOPS or not word.endswith(("ed", "s")):
+        return False
+    return "VERB" in getAllLemmas(word)
+
+
+def extract(doc: Document) -> tuple[Quote, ...]:
+    """Every direct quotation in ``doc`` with its speaker, in text order."""
+    text = doc.text
+    if _MARKS.search(text) is None:
+        return ()
+    toks, starts, cumulative = _all_tokens(doc)
+    raws = sorted(_scan(text, doc.paragraphs), key=lambda r: (r.open_mark, r.depth))[:MAX_QUOTES]
+    top = _join_split(text, toks, starts, [r for r in raws if r.depth == 0])
+    nested = [r for r in raws if r.depth > 0]
+    quoted = sorted((p[0], p[-1]) for r in top for p in [(r.parts[0][0], r.parts[-1][1])])
+    sources = _named_sources(doc, quoted)
+    source_starts = [s for s, _ in sources]
+    quotes: list[Quote] = []
+    previous: Quote | None = None
+    previous_para = -2
+    for raw in sorted(top + nested, key=lambda r: (r.open_mark, r.depth)):
+        parts = []
+        for s, e in raw.parts:
+            s, e = _trim(text, s, e)
+            if s < e:
+                parts.append(Span(s, e))
+        if not parts:
+            continue
+        words = _word_count(starts, cumulative, parts)
+        if words == 0:
+            continue
+        start, end = parts[0].start, parts[-1].end
+        sp = _speaker_of(doc, toks, starts, raw)
+        speaker = sp.text if sp is not None else None
+        is_name = sp.is_name if sp is not None else False
+        if sp is not None and sp.pronoun:
+            k = bisect_left(source_starts, sp.start) - 1
+            # the pronoun's own quote may have named the source just before it
+            speaker = sources[k][1] if k >= 0 else None
+            is_name = speaker is not None
+        para = _paragraph_of(doc, start)
+        if sp is None and raw.depth == 0 and previous is not None and previous_para >= para - 1:
+            # a quote with no attribution continues the quote just before it
+            speaker, is_name = previous.speaker, previous.speaker_is_name
+        scare = (
+            raw.depth == 0
+            and len(raw.parts) == 1
+            and words <= SCARE_MAX_WORDS
+            and not _stands_alone(doc, raw)
+        )
+        q = Quote(
+            start=start,
+            end=end,
+            text=text[start:end],
+            parts=tuple(parts),
+            speaker=speaker,
+            speaker_start=sp.start if sp is not None else None,
+            speaker_end=sp.end if sp is not None else None,
+            speaker_is_name=is_name,
+            cue=sp.cue if sp is not None else None,
+            depth=raw.depth,
+            scare=scare,
+            closed=raw.closed,
+        )
+        quotes.append(q)
+        if raw.depth == 0 and not scare:
+            previous = q
+            previous_para = _paragraph_of(doc, end)
+    return tuple(quotes)
+
+
+def _paragraph_of(doc: Document, offset: int) -> int:
+    lo, hi = 0, len(doc.paragraphs)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc.paragraphs[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _stands_alone(doc: Document, raw: _Raw) -> bool:
+    """Whether a short quote is a whole sentence or paragraph ("Yes."), not a scare quote."""
+    s, e = _sentence_bounds(doc, raw.open_mark)
+    around = (
+        doc.text[s : raw.open_mark].strip()
+        + doc.text[raw.close_mark if raw.close_mark is not None else e : e].strip()
+    )
+    return len(around) <= 1
+
+
+def compare(
+    docs: Sequence[Document],
+    alignment: Alignment,
+    extracted: Mapping[str, tuple[Quote, ...]],
+    *,
+    options: Mapping[str, Any],
+) -> CheckResult:
+    """Match quotations across articles and report the ones that differ (``quote_mismatch``)."""
+    from .quote_match import compare_quotes
+
+    return compare_quotes(docs, alignment, extracted, options=options)
