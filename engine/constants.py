@@ -372,6 +372,9 @@ TENSE_GROUP_ADVERBS: frozenset[str] = frozenset(
         "reportedly",
         "allegedly",
         "apparently",
+        "both",
+        "all",
+        "each",
     ]
 )
 
@@ -578,6 +581,12 @@ TENSE_NOT_SUBJECTS: frozenset[str] = frozenset(
     ]
 )
 
+# Past forms used as participles or prepositions, not as finite verbs, in news copy
+# ("joined aged 14", "compared with").
+TENSE_PARTICIPLE_ONLY: frozenset[str] = frozenset(
+    ["aged", "compared", "according", "based", "including", "willing"]
+)
+
 # Words that open a clause: a finite verb after them starts a new predicate.
 TENSE_CLAUSE_OPENERS: frozenset[str] = frozenset(
     [
@@ -600,6 +609,8 @@ TENSE_CLAUSE_OPENERS: frozenset[str] = frozenset(
         "since",
         "but",
         "so",
+        "after",
+        "before",
     ]
 )
 

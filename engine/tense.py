@@ -35,6 +35,7 @@ from .constants import (
     TENSE_NEGATORS,
     TENSE_NOT_SUBJECTS,
     TENSE_OBJECT_STARTS,
+    TENSE_PARTICIPLE_ONLY,
     TENSE_PARTICLE_VERBS,
     TENSE_PLURAL_SUBJECTS,
     TENSE_REPORTING_VERBS,
@@ -129,6 +130,8 @@ def _word(norm: str) -> _Word:
 
 _NONE, _OPENER, _AUX, _FINITE = range(4)
 _RELATIVES = frozenset(["which", "who"])
+_COORDINATORS = frozenset(["and", "but", "or"])
+_NOT_ONLY = frozenset(["only", "just", "merely", "simply"])
 
 
 @lru_cache(maxsize=65536)
@@ -214,6 +217,8 @@ def _split(tok, cap, out, punct_before, hard_before, after_punct, after_hard):
             pieces = [(base, start, end - 2), ("'s", end - 2, end)]
         else:
             pieces = [(norm, start, end)]
+    if len(pieces) == 2 and pieces[1][0] == "'ve" and pieces[0][0] in TENSE_MODALS:
+        pieces[1] = ("have", pieces[1][1], pieces[1][2])  # "could've scored"
     text = tok.text
     for j, (n, s, e) in enumerate(pieces):
         kind = "cap" if cap and j == 0 else "word"
@@ -244,7 +249,9 @@ def _skip_adverbs(words: list[_W], i: int, punct: list[bool]) -> tuple[int, bool
     while i < n and not punct[i]:
         w = words[i]
         if w.norm in TENSE_NEGATORS:
-            neg = True
+            # "is not only a ...": not a negation of the verb.
+            if not (i + 1 < n and words[i + 1].norm in _NOT_ONLY):
+                neg = True
         elif w.norm == "no" and i + 1 < n and words[i + 1].norm == "longer":
             neg = True
             i += 1
@@ -305,84 +312,133 @@ def _object_start(w: _W | None) -> bool:
     )
 
 
-def _finite_simple(
-    words: list[_W], punct: list[bool], i: int, sentence, clause_verb: bool, resume: bool
-) -> str | None:
+@dataclass
+class _Ctx:
+    """What the scan of one sentence knows when it reaches a word."""
+
+    sentence: Any
+    headline: bool  # no closing punctuation: a headline, where "X killed in Y" is a participle
+    np_start: bool  # the sentence opens with its subject, not a phrase or a participle
+    clause_verb: bool = False  # the current clause already has a finite verb
+    resume: bool = False  # a relative clause between commas just closed before a verbless clause
+    last_end: int = -2  # index of the last word of the previous group
+    last_aux: bool = False  # the previous group had auxiliaries ("was hauled in and told")
+
+
+def _finite_simple(words: list[_W], punct: list[bool], i: int, ctx: _Ctx) -> str | None:
     """The tense of ``words[i]`` as a finite main verb without auxiliaries, or None.
 
-    ``clause_verb`` says whether the clause already has a finite verb, which makes a
-    participle after a noun ("opposed the sanctions placed on ...") a modifier. ``resume`` says
-    that a relative clause between commas just closed before a verbless main clause ("The
-    programme, which spanned five years, ended")."""
+    A participle after a noun is a modifier when the clause already has its verb ("opposed the
+    sanctions placed on ...") or when a verb follows ("the boat rescued on Friday was ...")."""
     w = words[i]
-    if w.kind == "cap":
-        return None
     info = _word(w.norm)
-    if info.lemma is None or info.lemma in ("be", "have", "do"):
+    lemma = info.lemma
+    if lemma is None or lemma in ("be", "have", "do") or w.norm in TENSE_PARTICIPLE_ONLY:
         return None
     tags = info.tags
     prev = _prev_word(words, punct, i)
     nxt = words[i + 1] if i + 1 < len(words) and not punct[i + 1] else None
-    if prev is not None and (prev.norm in TENSE_DETERMINERS or prev.norm == "to"):
-        return None
-    if prev is None and resume:
-        return "past" if "VBD" in tags else ("present" if "VBZ" in tags else None)
-    if "VBD" in tags:
-        if prev is None:
-            # A quotation, then "said the document": the inverted reporting verb.
-            if info.lemma in TENSE_REPORTING_VERBS and _quote_near(sentence, w.start):
-                return "past"
-            # "Hun Sen, president of the party, issued a message": after an appositive, a
-            # past form with an object and no verb yet in the clause.
-            if i > 0 and not clause_verb and _object_start(nxt) and not _starts_with_participle(words, i):
-                return "past"
+    if prev is not None:
+        p = prev.norm
+        if p in TENSE_DETERMINERS or p == "to" or p.endswith("'s"):
             return None
+        if p.endswith("ing") and "VBG" in _word(p).tags:
+            # "following increased attention": a participle, not a subject, unless it is a
+            # noun after a determiner ("the building collapsed").
+            j = i - 2
+            if j < 0 or words[j].norm not in TENSE_DETERMINERS:
+                return None
+    reporting = lemma in TENSE_REPORTING_VERBS
+    if prev is None:
+        if ctx.resume:
+            return "past" if "VBD" in tags else ("present" if "VBZ" in tags else None)
+        if i == 0 or not (tags & {"VBD", "VBZ"}):
+            return None
+        past = "VBD" in tags
+        # A quotation, then "said the document": the inverted reporting verb.
+        if reporting and _quote_near(ctx.sentence, w.start):
+            return "past" if past else "present"
+        if ctx.clause_verb or (nxt is not None and nxt.norm == "by"):
+            return None
+        # "Hun Sen, president of the party, issued a message", "X, a spokesman, said": after
+        # an appositive, in a clause that has no verb yet.
+        # "The result, announced on Monday, surprised": a participle phrase between commas.
+        parenthetical = "VBN" in tags and nxt is not None and any(punct[i + 2 : i + 12])
+        if not parenthetical and (reporting or _object_start(nxt) or ctx.np_start):
+            if not _starts_with_participle(words, i):
+                return "past" if past else "present"
+        return None
+    if "VBD" in tags:
         if prev.norm in ("and", "or", "but"):
+            if ctx.last_aux and ctx.last_end == i - 2 and "VBN" in tags:
+                return None  # "was hauled in and told"
             return "past" if _coordinated_finite(words, i) else None
         if prev.norm in TENSE_SUBJECT_PRONOUNS:
             return "past"
         if not _subject_like(prev):
             return None
-        if "VBN" in tags and not info.noun:
+        if "VBN" in tags:
             if nxt is not None and nxt.norm == "by":
                 return None  # "the result announced by ..."
-            if clause_verb and not _object_start(nxt):
-                return None  # "opposed the sanctions placed on Russia"
-        elif "VBN" in tags and not _object_start(nxt):
-            return None
+            if not _object_start(nxt):
+                if ctx.headline or (ctx.clause_verb and not info.noun) or info.noun:
+                    return None  # "opposed the sanctions placed on Russia"
+                if _verb_follows(words, punct, i):
+                    return None  # "the boat rescued on Friday was turned around"
         return "past"
-    if "VBZ" in tags:
-        if prev is None:
-            return None
+    if "VBZ" in tags or "VBP" in tags:
+        third = "VBZ" in tags
+        if nxt is not None and (nxt.norm in _AUX_WORDS or _clear_finite_form(nxt)):
+            return None  # "the camp elects were", "the peace talks stalled"
         if prev.norm in TENSE_SUBJECT_PRONOUNS:
+            if not third and prev.norm not in TENSE_PLURAL_SUBJECTS:
+                return None
+            if info.noun and prev.norm in _DEMONSTRATIVES and not _object_start(nxt):
+                return None  # "won that match", "these attacks and threats"
+            if info.noun and nxt is None:
+                return None
             return "present"
         if not _subject_like(prev):
             return None
-        if info.noun:
+        if not third:
+            pinfo = _word(prev.norm)
+            plural = prev.norm == "people" or (prev.norm.endswith("s") and pinfo.noun and prev.kind != "cap")
+            if not plural:
+                return None
+        if reporting and (nxt is None or nxt.norm == "that" or not ctx.clause_verb):
+            return "present"  # "researchers say.", "the authors say iodine ..."
+        if info.noun or info.adj:
             # "the remains", "common interests": a noun; "China says the", "Firm ups
-            # forecast" (a headline), "plans to visit", "the plan works," : a verb.
-            headline = words[0] is prev and i == 1
-            intends = nxt is not None and nxt.norm == "to" and info.lemma in TENSE_VERB_CATENATIVES
-            closes = nxt is None and i >= 2 and words[i - 2].norm in TENSE_DETERMINERS and not punct[i - 1]
-            if not (headline or intends or closes or _object_start(nxt)):
+            # forecast" (a headline), "plans to visit": a verb.
+            if ctx.headline and i == 1 and nxt is not None:
+                return "present"
+            if nxt is not None and nxt.norm == "to" and lemma in TENSE_VERB_CATENATIVES:
+                return "present"
+            if nxt is not None and nxt.norm[:1].isdigit():
+                return None  # "police posts 542"
+            if not _object_start(nxt):
                 return None
-            if nxt is not None and _clear_finite_form(nxt):
-                return None
+        elif ctx.clause_verb and not third:
+            return None
         return "present"
-    if "VBP" in tags:
-        if prev is None:
-            return None
-        if prev.norm in TENSE_PLURAL_SUBJECTS:
-            return "present"
-        if (info.noun or info.adj) and not _object_start(nxt):
-            return None
-        pinfo = _word(prev.norm)
-        plural_noun = (
-            prev.norm.endswith("s") and pinfo.noun and not (prev.kind == "cap")
-        ) or prev.norm == "people"
-        if plural_noun and not clause_verb and (nxt is None or not _clear_finite_form(nxt)):
-            return "present"
     return None
+
+
+_DEMONSTRATIVES = frozenset(["this", "that", "these", "those"])
+
+
+def _verb_follows(words: list[_W], punct: list[bool], i: int) -> bool:
+    """Whether a finite verb follows within the phrase after ``i``, so that ``words[i]`` is a
+    participle modifying the subject of that verb."""
+    for j in range(i + 1, min(len(words), i + 10)):
+        if punct[j]:
+            return False
+        n = words[j].norm
+        if n in TENSE_CLAUSE_OPENERS:
+            return False
+        if n in _AUX_WORDS and n not in ("'s", "'d"):
+            return True
+    return False
 
 
 def _starts_with_participle(words: list[_W], i: int) -> bool:
@@ -431,8 +487,10 @@ def _parse_aux(words: list[_W], punct: list[bool], i: int, question: bool) -> _C
     if w.kind == "cap":
         return None
     prev = _prev_word(words, punct, i)
-    if prev is not None and prev.norm in TENSE_DETERMINERS:
-        return None  # "the will of the people"
+    if prev is not None and (prev.norm in TENSE_DETERMINERS or prev.norm == "to"):
+        return None  # "the will of the people", "to do", "to have"
+    if n == "am" and (prev is None or prev.norm != "i") and i > 0:
+        return None  # "6:00am"
     modality = None
     perfect = progressive = passive = False
     neg = False
@@ -580,7 +638,7 @@ def _be_rest(words, punct, i, be, k, tense, modality, neg, perfect, question) ->
                 modality = None if modality == "going to" else modality
             chain = _rest(words, punct, i, base_i, t, modality, neg or neg2, perfect, False, False, question)
             return chain
-    if _verb(w, "VBG") and n != "being":
+    if _verb(w, "VBG") and n != "being" and n not in TENSE_PARTICIPLE_ONLY:
         return _rest(words, punct, i, k, tense, modality, neg, perfect, True, False, question)
     if n == "being":
         k2, _ = _skip_adverbs(words, k + 1, punct)
@@ -639,35 +697,56 @@ def _sentence_groups(text: str, sentence) -> list[VerbGroup]:
     n = len(words)
     if not n:
         return []
-    question = sentence.text.rstrip("\"'\u201d\u2019 )").endswith("?")
+    stripped = sentence.text.rstrip("\"'\u201d\u2019 )")
+    question = stripped.endswith("?")
+    first = words[0]
+    ctx = _Ctx(
+        sentence=sentence,
+        headline=not stripped.endswith((".", "!", "?", ":", ";", "\u2026")),
+        np_start=first.norm not in TENSE_NOT_SUBJECTS
+        and first.norm not in TENSE_CLAUSE_OPENERS
+        and not (_word(first.norm).tags & {"VBN", "VBG"}),
+    )
     groups: list[VerbGroup] = []
     reporting_end = -1
-    clause_verb = False
     relative: bool | None = None  # inside ", which ...": whether the main clause had a verb
     i = 0
     while i < n:
         w = words[i]
         role = _role(w.norm)
-        resume = False
-        if punct[i] and relative is not None:
-            clause_verb, relative = relative, None
-            resume = not clause_verb
-        if punct[i] and w.norm in _RELATIVES:
-            relative = clause_verb
-        if hard[i] or role == _OPENER:
-            clause_verb = False
+        if punct[i]:
+            resume = False
+            if relative is not None:
+                ctx.clause_verb, relative = relative, None
+                resume = not ctx.clause_verb
+            if w.norm in _RELATIVES:
+                relative = ctx.clause_verb
+            if hard[i] or w.norm in _COORDINATORS:
+                ctx.clause_verb = False
+            ctx.resume = resume
+        elif ctx.resume:
+            ctx.resume = False
+        if role == _NONE:
+            i += 1
+            continue
+        if role == _OPENER:
+            ctx.clause_verb = False
+            i += 1
+            continue
         chain = None
         if role == _AUX:
             chain = _parse_aux(words, punct, i, question)
         elif role == _FINITE and w.kind != "cap":
-            tense = _finite_simple(words, punct, i, sentence, clause_verb, resume)
+            tense = _finite_simple(words, punct, i, ctx)
             if tense is not None:
                 chain = _rest(words, punct, i, i, tense, None, False, False, False, False, question)
         if chain is None:
             i += 1
             continue
         # What follows a reporting verb is a clause of its own ("said the letters reflect").
-        clause_verb = chain.lemma not in TENSE_REPORTING_VERBS
+        ctx.clause_verb = chain.lemma not in TENSE_REPORTING_VERBS
+        ctx.last_end = max(chain.end_word, chain.head)
+        ctx.last_aux = chain.start != chain.head
         first, last, head = words[chain.start], words[chain.end_word], words[chain.head]
         if chain.lemma in TENSE_PARTICLE_VERBS and chain.end_word + 1 < n:
             nxt = words[chain.end_word + 1]
@@ -730,9 +809,13 @@ def _label(g: VerbGroup) -> str:
     return f"{g.tense} {g.aspect}"
 
 
-def _shift(x: VerbGroup, y: VerbGroup) -> tuple[str, str] | None:
+def _shift(x: VerbGroup, y: VerbGroup, quoted: tuple[bool, bool] = (False, False)) -> tuple[str, str] | None:
     """The severity of telling event ``x`` as ``y`` and the reason, or None when the two agree
-    in tense and aspect or differ only by a modality this check does not judge."""
+    in tense and aspect or differ only by a modality this check does not judge.
+
+    ``quoted`` says whether each group stands inside quotation marks: a present in a direct
+    quotation and a past in reported speech ("We are ready," he said / he said they were
+    ready) is a backshift."""
     mx = x.modality if x.modality in _PLAIN_MODALS else None
     my = y.modality if y.modality in _PLAIN_MODALS else None
     if mx != my:
@@ -753,6 +836,10 @@ def _shift(x: VerbGroup, y: VerbGroup) -> tuple[str, str] | None:
         return ("high", "done") if other in ("past", "perfect") else ("medium", "future")
     pair = {tx, ty}
     if pair == {"past", "present"}:
+        past, present = (x, y) if tx == "past" else (y, x)
+        past_quoted, present_quoted = quoted if tx == "past" else quoted[::-1]
+        if past.reported and present_quoted and not past_quoted and past.aspect == present.aspect:
+            return "low", "backshift"
         return "medium", "time"
     if pair == {"past", "perfect"}:
         if x.aspect == y.aspect and (x.reported or y.reported):
@@ -982,11 +1069,37 @@ def _events(edges, by_id, order) -> list[Finding]:
         # finding never marks two identical passages as inconsistent.
         for x, y in combinations(slots, 2):
             shift = _shift(x.group, y.group)
+            if shift is not None and shift[1] == "time":
+                quoted = (_quoted(by_id[x.article], x.group), _quoted(by_id[y.article], y.group))
+                shift = _shift(x.group, y.group, quoted)
             if shift is not None:
                 out.append(_tense_finding(x, y, shift, every, by_id, confidence))
             if x.group.polarity != y.group.polarity:
                 out.append(_negation_finding(x, y, every, by_id, confidence))
     return out
+
+
+_DOUBLE_QUOTES = frozenset('"\u201c\u201d\u00ab\u00bb\u201e')
+_SINGLE_QUOTES = frozenset("'\u2018\u2019")
+
+
+def _quoted(doc: Document, g: VerbGroup) -> bool:
+    """Whether ``g`` stands inside quotation marks opened earlier in its paragraph (an
+    apostrophe between letters is not a mark)."""
+    text = doc.text
+    k = bisect_right([p.start for p in doc.paragraphs], g.start) - 1
+    start = doc.paragraphs[k].start if k >= 0 else 0
+    inside_double = inside_single = False
+    for j in range(start, g.start):
+        ch = text[j]
+        if ch in _DOUBLE_QUOTES:
+            inside_double = not inside_double
+        elif ch in _SINGLE_QUOTES:
+            before = text[j - 1] if j > 0 else " "
+            after = text[j + 1] if j + 1 < len(text) else " "
+            if not (before.isalnum() and after.isalnum()):
+                inside_single = not inside_single
+    return inside_double or inside_single
 
 
 def _tense_finding(x: _Slot, y: _Slot, shift, every, by_id, confidence: float) -> Finding:
