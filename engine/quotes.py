@@ -213,7 +213,7 @@ def _scan(text: str, paragraphs: Sequence[Span]) -> list[_Raw]:
                 and _family(text[nxt]) == outer.family
                 and _role(text, nxt, nxt, paragraphs[p_index + 1].end) == "open"
             ):
-                outer.parts = [*outer.parts, (outer.content, end)]
+                outer.parts.append((outer.content, end))
                 carry = outer
             elif outer.family == "d" or outer.parts:
                 parts = [*outer.parts, (outer.content, end)]
