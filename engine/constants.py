@@ -722,7 +722,7 @@ CURRENCY_NAMES: dict[str, str] = {
 PERCENT_WORDS: tuple[str, ...] = ("per cent", "percent", "per-cent", "pc", "pct", "%")
 POINT_WORDS: tuple[str, ...] = ("percentage points", "percentage point", "percentage-point", "pp")
 
-# Duration units -> (base, factor): durations convert within a base (270 months = 22.5 years).
+# Duration units -> (base, factor): durations convert within a base (150 months = 12.5 years).
 DURATION_UNITS: dict[str, tuple[str, float]] = {
     "second": ("second", 1), "seconds": ("second", 1), "sec": ("second", 1), "secs": ("second", 1),
     "minute": ("second", 60), "minutes": ("second", 60), "min": ("second", 60),
@@ -825,7 +825,6 @@ WEEKDAYS: dict[str, int] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6,
 }  # fmt: skip
-
 
 # --------------------------------------------------------------------------- quotes
 

@@ -1,8 +1,8 @@
 """Numbers: every quantity an article states, and where articles state the same one differently.
 
 The extractor finds each quantity with its span in the original text, its value normalised
-(``87.3 per cent`` = ``87.3%``; ``270 months`` = 22.5 years; ``2023-28`` = 2023..2028; ``$3bn``
-= 3e9 USD; "seven decades" = 70 years), its kind, unit, written precision and approximation
+(``61.4 per cent`` = ``61.4%``; ``150 months`` = 12.5 years; ``2024-29`` = 2024..2029; ``$3bn``
+= 3e9 USD; "six decades" = 60 years), its kind, unit, written precision and approximation
 words. The comparer pairs mentions of the same quantity across articles, in aligned sentences
 and, for a small vocabulary of story-level figures (death tolls, injured, votes, ages, prison
 terms), anywhere in the articles, and reports a ``numeric_mismatch`` where the values differ.
@@ -81,7 +81,7 @@ class Quantity:
     ages: ``year``, ``day`` or ``second``; measures: ``m``, ``kg``, ``l``, ``m2``, ``m/s``;
     counts: the counted noun, or None). A range has ``low``/``high`` and ``range_of`` (the kind
     of its ends) instead of ``value``. ``precision`` is the number of decimal places as written
-    and ``step`` the size of the last written digit in normalised units (0.1 for "87.3", 1e5
+    and ``step`` the size of the last written digit in normalised units (0.1 for "61.4", 1e5
     for "1.2 million"). ``approx`` is the approximation wording ("more than") and ``bound`` what
     it means (``near``, ``nearly``, ``just_over``, ``above``, ``at_least``, ``below``,
     ``at_most``). ``date`` is ISO 8601
@@ -628,7 +628,7 @@ _SI = {"length": "m", "mass": "kg", "volume": "m3", "area": "m2", "speed": "m/s"
 
 
 def _join_range(text: str, raw: _Raw, limit: int, *, words: bool) -> None:
-    """Extend ``raw`` to a range when another figure follows ("10-15 per cent", "2023-28")."""
+    """Extend ``raw`` to a range when another figure follows ("10-15 per cent", "2024-29")."""
     sep = _RANGE_SEP.match(text, raw.end, limit)
     if sep is None:
         return
