@@ -672,25 +672,21 @@ def _join_range(text: str, raw: _Raw, limit: int, *, words: bool) -> None:
     kind = raw.kind
     if kind == "count" and second_raw.kind != "count":
         # "10-15 per cent", "8 to 10 years": the unit written once, after the second figure.
-        kind = second_raw.kind
-        factor = (second_raw.value / second) if second else 1.0
-        if second_raw.kind == "money":
-            raw.unit = second_raw.unit
-        else:
-            raw.unit = second_raw.unit
+        kind, raw.unit = second_raw.kind, second_raw.unit
+        factor = second_raw.value / second if second else 1.0
         first *= factor
-    elif second_raw.kind not in ("count", kind):
-        return
-    elif kind == "count" and raw.unit is None:
-        raw.unit = second_raw.unit
-    if second_raw.kind == kind and kind not in ("count",):
+        raw.step *= factor
+        high = second_raw.value
+    elif second_raw.kind == kind:
+        high = second_raw.value
+    elif second_raw.kind == "count":
+        # "$10 to 20", "$3-4 million": the unit on the first figure, the scale on the second.
+        factor = second_raw.value / second if second else 1.0
+        first *= factor
+        raw.step *= factor
         high = second_raw.value
     else:
-        high = (
-            second_raw.value
-            if second_raw.kind == kind
-            else second * (first / raw.value if raw.value else 1.0)
-        )
+        return
     if high is None or high < first:
         return
     raw.kind, raw.range_of, raw.low, raw.high, raw.value = "range", kind, first, high, None
@@ -937,12 +933,10 @@ def _date_parts(a: str | None, b: str | None) -> tuple[str, str] | None:
     if a is None or b is None:
         return None
     if a.startswith("--") or b.startswith("--"):
-        pa, pb = a.lstrip("-")[-5:] if len(a) >= 5 else a, b.lstrip("-")[-5:] if len(b) >= 5 else b
-        pa = a[-5:] if not a.startswith("--") and len(a) == 10 else a.lstrip("-")
-        pb = b[-5:] if not b.startswith("--") and len(b) == 10 else b.lstrip("-")
-        if len(pa) != len(pb):
-            return None
-        return pa, pb
+        # A date without its year is compared on month and day with the other's.
+        pa = a[2:] if a.startswith("--") else a[5:]
+        pb = b[2:] if b.startswith("--") else b[5:]
+        return (pa, pb) if len(pa) == len(pb) else None
     if len(a) != len(b):
         return None
     return a, b

@@ -325,3 +325,20 @@ def test_hostile_text_is_read_quickly(text):
     assert time.process_time() - started < 0.5
     for q in found:
         assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("The repairs cost $3-4 million last year.", 3e6, 4e6, "USD"),
+        ("Oil rose from $10 to 20 a barrel.", None, None, None),
+        ("Oil traded at $10 to 20 a barrel.", 10, 20, "USD"),
+    ],
+)
+def test_a_range_takes_the_unit_of_one_end_and_the_scale_of_the_other(text, low, high, unit):
+    ranges = [q for q in quantities(text) if q.kind == "range"]
+    if low is None:
+        assert ranges == []  # "from 10 to 20" is a change, not a range
+    else:
+        (q,) = ranges
+        assert (q.low, q.high, q.unit) == (low, high, unit)
