@@ -55,8 +55,17 @@ def _detail(e: HTTPException) -> str:
     return e.description or HTTP_STATUS_CODES.get(e.code or 500, "Error")
 
 
+SERVER_ERROR_DETAIL = "The server failed to process the request; the error has been logged."
+
+
 def handle_http_exception(e: HTTPException) -> Response:
-    response = problem(e.code or 500, e.name, _detail(e))
+    status = e.code or 500
+    if status >= 500:
+        # A server error's description may name files or internals: logged, not sent.
+        current_app.logger.error("%s %s -> %d %s", request.method, request.path, status, _detail(e))
+        response = problem(status, e.name, SERVER_ERROR_DETAIL)
+    else:
+        response = problem(status, e.name, _detail(e))
     # Keep the headers an exception carries, such as Allow on 405.
     for key, value in e.get_headers():
         if key.lower() != "content-type":
@@ -90,7 +99,7 @@ def handle_validation_error(e: ValidationError) -> Response:
 
 
 def handle_unexpected(e: Exception) -> Response:
-    return problem(500, detail="The server failed to process the request; the error has been logged.")
+    return problem(500, detail=SERVER_ERROR_DETAIL)
 
 
 def init_app(app: Flask) -> None:

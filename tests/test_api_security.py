@@ -214,6 +214,18 @@ def test_server_error_has_headers_and_no_internals(client, monkeypatch):
     assert r.get_json()["request_id"] == r.headers["X-Request-ID"]
 
 
+def test_server_error_description_is_logged_not_sent(client, monkeypatch, caplog):
+    from api import docs
+    from api.errors import SERVER_ERROR_DETAIL
+
+    monkeypatch.setattr(docs, "SPEC_PATH", docs.SPEC_PATH.with_name("missing.yaml"))
+    r = client.get("/openapi.yaml")
+    assert r.status_code == 500 and r.mimetype == PROBLEM
+    assert "missing.yaml" not in r.get_data(as_text=True)
+    assert any("missing.yaml" in rec.getMessage() for rec in caplog.records)
+    assert r.get_json()["detail"] == SERVER_ERROR_DETAIL
+
+
 def test_swagger_inline_script_is_allowed_by_its_hash_only(client):
     r = client.get("/docs")
     hashes = inline_script_hashes(r.get_data(as_text=True))

@@ -19,7 +19,7 @@ from schemathesis.specs.openapi.checks import (
 
 from api import create_app
 
-MAX_EXAMPLES = 25
+MAX_EXAMPLES = 50
 SEED = 20241120
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
