@@ -20,6 +20,7 @@ differs gets one finding against each article with another version.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -216,6 +217,8 @@ def _diff(a: _Unit, ar: tuple[int, int], b: _Unit, br: tuple[int, int]):
             runs.append((tag, ia, ib))
     changes = 0
     out = []
+    removed: Counter[str] = Counter()
+    added: Counter[str] = Counter()
     for tag, ia, ib in runs:
         if tag == "replace" and len(ia) == len(ib):
             if all(_typo(a.keys[x], b.keys[y]) for x, y in zip(ia, ib, strict=True)):
@@ -224,8 +227,12 @@ def _diff(a: _Unit, ar: tuple[int, int], b: _Unit, br: tuple[int, int]):
             tag = "delete" if ia else "insert"
         if tag != "equal":
             changes += max(len(ia), len(ib)) if tag == "replace" else len(ia) + len(ib)
+            removed.update(a.keys[x] for x in ia)
+            added.update(b.keys[y] for y in ib)
         out.append((tag, _surface(a, ia), _surface(b, ib)))
-    return tuple(out), changes
+    # a word moved elsewhere in the quote is one change, not a deletion and an insertion
+    changes -= sum((removed & added).values())
+    return tuple(out), max(changes, 1 if removed or added else 0)
 
 
 def _surface(unit: _Unit, idx: Sequence[int]) -> tuple[str, ...]:

@@ -1,0 +1,206 @@
+"""The quote comparer: classes, word diffs, speakers, and the seed pair end to end."""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from engine import Article, compare
+from engine.quote_match import word_keys
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def quote_findings(*texts):
+    articles = [Article(f"a{i + 1}", t) for i, t in enumerate(texts)]
+    report = compare(articles, checks=["quotes"])
+    return [f for f in report.findings if f.type == "quote_mismatch"], report
+
+
+def classes(*texts):
+    return [f.details["class"] for f in quote_findings(*texts)[0]]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "“We will rebuild every school in the valley,” said Maria Lopez.",
+            '"We will rebuild every school in the valley," said Maria Lopez.',
+        ),
+        (
+            "“The plan doesn’t work and you’re paying for it,” Maria Lopez said.",
+            "“The plan does not work and you are paying for it,” Maria Lopez said.",
+        ),
+        (
+            "“Her humour and her labour changed the town,” Tom Baker said.",
+            "“Her humor and her labor changed the town,” Tom Baker said.",
+        ),
+        (
+            "Maria Lopez said: “We will rebuild every school in the valley. It will take years.”",
+            "“We will rebuild every school in the valley,” Maria Lopez said.",
+        ),
+        (
+            "Judge Ann Reyes said the ruling was not based on “anger” or “revenge”.",
+            "Judge Ann Reyes said the ruling was not based on “anger or revenge”.",
+        ),
+    ],
+    ids=["marks", "contractions", "uk-us spelling", "excerpt", "split scare quotes"],
+)
+def test_verbatim_and_excerpt_are_not_findings(a, b):
+    assert classes(a, b) == []
+
+
+def test_altered_words_inside_the_marks():
+    a = "“We will rebuild every school in the valley before winter,” said Maria Lopez."
+    b = "“We will rebuild every public school in the valley by winter,” said Maria Lopez."
+    (f,) = quote_findings(a, b)[0]
+    assert f.details["class"] == "altered"
+    assert f.severity == "high"
+    changed = [r for r in f.details["diff"] if r["op"] != "equal"]
+    assert {"op": "insert", "a": [], "b": ["public"]} in changed
+    assert {"op": "replace", "a": ["before"], "b": ["by"]} in changed
+    assert 0 < f.details["similarity"] < 1
+
+
+def test_reordered_words_are_altered():
+    a = "“We respect the rules outlined in the UN and EU charters,” the document said."
+    b = "“We respect the rules outlined in the charters of the UN and EU,” the document said."
+    assert classes(a, b) == ["altered"]
+
+
+def test_paraphrased_quote_in_aligned_sentences():
+    a = (
+        "The mayor defended the budget on Monday.\n"
+        "“The new budget protects every library and every clinic in the city,” Maria Lopez said."
+    )
+    b = (
+        "The mayor defended the budget on Monday.\n"
+        "“Every library and clinic in our city is protected by this budget,” Maria Lopez said."
+    )
+    assert classes(a, b) == ["paraphrased"]
+
+
+def test_quote_told_without_marks_is_unquoted():
+    a = "“I want to give my sincere condolences to the Baker family,” Tom Reyes said."
+    b = "Tom Reyes, speaking briefly, offered condolences to the Baker family."
+    (f,) = quote_findings(a, b)[0]
+    assert f.details["class"] == "unquoted"
+    assert f.severity == "low"
+    assert "condolences" in f.mentions[1].text
+
+
+def test_same_words_different_named_speaker_is_attribution():
+    a = "Tom Baker said the verdict was not based on “anger or revenge”."
+    b = "Judge Ann Reyes said the verdict was not based on “anger or revenge”."
+    (f,) = quote_findings(a, b)[0]
+    assert f.details["class"] == "attribution"
+    assert f.details["speakers"] == {"a1": "Tom Baker", "a2": "Judge Ann Reyes"}
+
+
+def test_pronoun_is_resolved_before_speakers_are_compared():
+    a = "Judge Ann Reyes spoke for an hour.\nShe added that the verdict was not based on “anger or revenge”."
+    b = "Reyes said the verdict was not based on “anger or revenge”."
+    assert classes(a, b) == []
+
+
+@pytest.mark.parametrize(
+    "b",
+    [
+        "“We will rebuild every school in the valley,” he said.",
+        "“We will rebuild every school in the valley,” the minister said.",
+        "“We will rebuild every school in the valley.”",
+    ],
+    ids=["unresolved pronoun", "described speaker", "no speaker"],
+)
+def test_unknown_speaker_is_never_a_different_speaker(b):
+    a = "“We will rebuild every school in the valley,” said Maria Lopez."
+    assert classes(a, b) == []
+
+
+def test_three_articles_two_agreeing_are_never_reported_against_each_other():
+    a = "“We are saddened that our beloved father died today,” the family said."
+    b = "“We are saddened that our beloved father died today,” the family said."
+    c = "“We are saddened that our father has died today,” the family said."
+    findings, _ = quote_findings(a, b, c)
+    pairs = sorted(tuple(sorted(m.article_id for m in f.mentions)) for f in findings)
+    assert pairs == [("a1", "a3"), ("a2", "a3")]
+
+
+def test_every_quote_cluster_is_reported_verbatim_ones_too():
+    a = "“We will rebuild every school in the valley,” said Maria Lopez."
+    b = "“We will rebuild every school in the valley,” Maria Lopez said."
+    _, report = quote_findings(a, b)
+    (cluster,) = report.clusters["quotes"]
+    assert cluster["class"] == "verbatim"
+    assert [q["article_id"] for q in cluster["quotes"]] == ["a1", "a2"]
+
+
+def test_different_quotes_do_not_match():
+    a = "“The bridge will open in May,” said Maria Lopez."
+    b = "“Taxes will not rise this year,” said Maria Lopez."
+    findings, report = quote_findings(a, b)
+    assert findings == [] and report.clusters.get("quotes", ()) == ()
+
+
+@pytest.mark.parametrize(
+    ("word", "keys"),
+    [
+        ("you're", ("you", "are")),
+        ("wasn't", ("was", "not")),
+        ("won't", ("will", "not")),
+        ("it's", ("it", "is")),
+        ("humour", ("humor",)),
+        ("organise", ("organize",)),
+        ("centre", ("center",)),
+        ("four", ("four",)),
+        ("sen's", ("sen's",)),
+    ],
+)
+def test_word_keys_fold_contractions_and_spelling(word, keys):
+    assert word_keys(word) == keys
+
+
+_WORDS = st.sampled_from(["we", "will", "win", "the", "vote", "said", "Ann", "Lee", "“", "”", ",", ".", "\n"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_WORDS, max_size=40).map(" ".join), st.lists(_WORDS, max_size=40).map(" ".join))
+def test_mentions_slice_to_their_text_and_order_does_not_matter(a, b):
+    forward, _ = quote_findings(a, b)
+    texts = {"a1": a, "a2": b}
+    for f in forward:
+        for m in f.mentions:
+            assert texts[m.article_id][m.start : m.end] == m.text
+    backward = compare([Article("a2", b), Article("a1", a)], checks=["quotes"]).findings
+    assert sorted(f.id for f in forward) == sorted(f.id for f in backward)
+
+
+def _seed(name):
+    return (SEEDS / name).read_text(encoding="utf-8")
+
+
+def test_seed_pair_end_to_end():
+    a, b = _seed("000_98a3c239c8c992e0.txt"), _seed("002_c1f03df39a2713ff.txt")
+    report = compare([Article("a", a), Article("b", b)], checks=["quotes"])
+    (f,) = report.findings
+    assert f.details["class"] in ("altered", "paraphrased")
+    assert "UN and ASEAN charters" in f.mentions[0].text
+    assert "charters of the UN and ASEAN" in f.mentions[1].text
+    changed = [r for r in f.details["diff"] if r["op"] != "equal"]
+    assert changed and any("charters" in r["a"] + r["b"] for r in changed)
+    # the letter's quotes are confirmed verbatim, typographic apostrophe included
+    verbatim = [c for c in report.clusters["quotes"] if c["class"] == "verbatim"]
+    texts = " ".join(q["text"] for c in verbatim for q in c["quotes"] if q["article_id"] == "b")
+    assert "our states' conduct" in texts
+    assert "Cambodia highly values" in texts and "In my capacity" in texts
+
+
+def test_seed_multi_paragraph_quote_has_its_speaker():
+    a = _seed("000_98a3c239c8c992e0.txt")
+    items = compare([Article("a", a), Article("b", a)], checks=["quotes"]).extractions["quotes"]["a"]
+    chain = next(q for q in items if q.text.startswith("For almost seven decades"))
+    assert len(chain.parts) == 2
+    assert chain.speaker == "Hun Sen"
+    assert "In my capacity" in a[chain.parts[1].start : chain.parts[1].end]
