@@ -58,7 +58,11 @@ class Server:
             sys.executable, "-m", "gunicorn", "--workers", str(self.workers),
             "--bind", f"127.0.0.1:{self.port}", "--log-level", "warning", "api:create_app()",
         ]  # fmt: skip
-        self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        # An open instance: API keys in the caller's environment would turn every compare into a 401.
+        env = {k: v for k, v in os.environ.items() if k != "CROSSCHECK_API_KEYS"}
+        self.proc = subprocess.Popen(
+            cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
