@@ -8,8 +8,15 @@ from api import create_app
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(autouse=True)
+def _open_api(monkeypatch):
+    """API keys exported in the shell running the tests would turn the API tests into 401s."""
+    monkeypatch.delenv("CROSSCHECK_API_KEYS", raising=False)
+
+
 @pytest.fixture
-def app():
+def app(_open_api):
+    # pytest-flask's own autouse fixtures ask for the app before ours run: hence the argument.
     return create_app({"TESTING": True})
 
 
