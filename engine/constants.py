@@ -847,7 +847,8 @@ REPORTING_VERBS: frozenset[str] = frozenset(
     lamented complain complains complained reiterate reiterates reiterated shout shouts
     shouted exclaim exclaims exclaimed demand demands demanded proclaim proclaims proclaimed
     caution cautions cautioned boast boasts boasted allege alleges alleged assure assures
-    assured affirm affirms affirmed muse muses mused recount recounts recounted
+    assured affirm affirms affirmed muse muses mused recount recounts recounted report
+    reports reported gush gushes gushed email emails emailed texted recalled
     """.split()
 )
 

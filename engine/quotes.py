@@ -24,6 +24,7 @@ from lemminflect import getAllLemmas
 
 from .checks import CheckResult
 from .constants import (
+    NEVER_FINAL_ABBREVIATIONS,
     NOT_NAMES,
     REPORTING_PARTICIPLES,
     REPORTING_VERBS,
@@ -335,11 +336,26 @@ def _phrase_after(text: str, toks: Sequence[Token], i: int, cue: str | None) -> 
     tok = toks[i]
     if tok.norm in SPEAKER_PRONOUNS:
         return _Speaker(tok.text, tok.start, tok.end, False, True, cue)
+    if tok.norm in NEVER_FINAL_ABBREVIATIONS and tok.text[:1].isupper():
+        # a title: "said Mr. Clyburn", "said Sen. Ann Reyes"
+        k = i + 1
+        if k < len(toks) and toks[k].norm == ".":
+            k += 1
+        if k < len(toks) and _is_name_token(toks[k]):
+            found = _phrase_after(text, toks, k, cue)
+            if found is not None and found.is_name:
+                return found
     if _is_name_token(tok):
         j = i
-        while j + 1 < len(toks) and j + 1 - i < SPEAKER_MAX_WORDS and _is_name_token(toks[j + 1]):
-            j += 1
-            if _possessive(toks[j]):
+        while j + 1 < len(toks) and j + 1 - i < SPEAKER_MAX_WORDS:
+            nxt = toks[j + 1]
+            if _is_name_token(nxt):
+                j += 1
+                if _possessive(nxt):
+                    break
+            elif nxt.norm == "and" and j + 2 < len(toks) and _is_name_token(toks[j + 2]):
+                j += 2  # "reply Burton and Nick"
+            else:
                 break
         # "said Judge Peter Cahill" or "said Terrence Floyd, one of the brothers"
         return _span_speaker(text, toks, i, j, cue)
@@ -374,18 +390,42 @@ def _trailing(text: str, toks: Sequence[Token]) -> _Speaker | None:
         return _phrase_after(text, toks, i + 1, toks[i].norm)
     if toks[i].norm in SPEAKER_STOPS:
         return None
-    # "X said", "he added", "prosecutor Matthew Frank said"
-    for v in range(i + 1, min(len(toks), i + SPEAKER_MAX_WORDS + 2)):
+    # "X said", "he added", "prosecutor Matthew Frank said", "Mr. Rove said",
+    # "Mr. Kelly, a retired astronaut, said"
+    comma = None
+    limit = min(len(toks), i + 3 * SPEAKER_MAX_WORDS)
+    for v in range(i + 1, limit):
         t = toks[v]
-        if t.kind == "punct" and t.norm not in ("'",):
-            if t.norm == "," and v + 1 < len(toks) and toks[v + 1].norm in REPORTING_VERBS:
-                # "Cahill, the judge, said" is rare; stop at the comma
-                return None
+        if t.norm == "." and toks[v - 1].norm in NEVER_FINAL_ABBREVIATIONS:
+            continue  # the period of a title: "Mr. Rove"
+        if t.norm == "," and comma is None and _is_name_token(toks[v - 1]):
+            comma = v  # an apposition may follow the name
+            continue
+        if t.kind == "punct" and t.norm != "'":
+            if comma is not None and t.norm == "," and v + 1 < len(toks):
+                nxt = toks[v + 1]
+                if nxt.norm in REPORTING_VERBS and nxt.text[:1].islower():
+                    return _span_speaker(text, toks, _name_start(toks, i, comma - 1), comma - 1, nxt.norm)
             return None
         if t.norm in REPORTING_VERBS and t.text[:1].islower():
-            found = _subject_before(text, toks[i : v + 1], v - i)
-            return found
+            if comma is not None:
+                return None
+            return _subject_before(text, toks[i : v + 1], v - i)
+        if comma is None and v - i > SPEAKER_MAX_WORDS:
+            return None
     return None
+
+
+def _name_start(toks: Sequence[Token], lo: int, j: int) -> int:
+    """The first token of the name ending at ``toks[j]``, titles kept ("Mr. Kelly")."""
+    k = j
+    while k - 1 >= lo and (
+        _is_name_token(toks[k - 1])
+        or toks[k - 1].norm in NEVER_FINAL_ABBREVIATIONS
+        or (toks[k - 1].norm == "." and k - 2 >= lo and toks[k - 2].norm in NEVER_FINAL_ABBREVIATIONS)
+    ):
+        k -= 1
+    return k
 
 
 def _leading(text: str, toks: Sequence[Token]) -> _Speaker | None:
@@ -597,6 +637,18 @@ def extract(doc: Document) -> tuple[Quote, ...]:
         if sp is None and raw.depth == 0 and previous is not None and previous_para >= para - 1:
             # a quote with no attribution continues the quote just before it
             speaker, is_name = previous.speaker, previous.speaker_is_name
+            sp = (
+                _Speaker(
+                    speaker or "",
+                    previous.speaker_start or 0,
+                    previous.speaker_end or 0,
+                    is_name,
+                    False,
+                    previous.cue,
+                )
+                if previous.speaker_start is not None
+                else None
+            )
         scare = (
             raw.depth == 0
             and len(raw.parts) == 1
