@@ -46,7 +46,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from playwright.sync_api import sync_playwright
 
-    server = make_server("127.0.0.1", 0, create_app(), threaded=True)
+    # An open instance, whatever keys the environment sets.
+    server = make_server("127.0.0.1", 0, create_app({"API_KEYS": ""}), threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}"
     user_data = tempfile.mkdtemp(prefix="crosscheck-chromium-")

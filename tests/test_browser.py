@@ -36,6 +36,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 TIMEOUT_MS = 10_000
+# No keys and no CORS origins, whatever the shell running the tests exports.
+OPEN = {"TESTING": True, "API_KEYS": "", "CORS_ORIGINS": ""}
 
 # Astral characters (a skin-toned thumbs-up, a flag) before a number: each is two UTF-16 code
 # units but one code point, so code point offsets would shift every highlight after them.
@@ -82,7 +84,7 @@ def _serve(app):
 @pytest.fixture(scope="module")
 def base_url():
     """The app on a live server, for the duration of the module."""
-    server, thread, url = _serve(create_app({"TESTING": True}))
+    server, thread, url = _serve(create_app(OPEN))
     yield url
     server.shutdown()
     thread.join(timeout=5)
@@ -414,7 +416,7 @@ def test_docs_renders_the_operations_from_the_spec(page, base_url):
 @pytest.fixture(scope="module")
 def keyed_base_url():
     """A second live server, one that wants an API key."""
-    server, thread, url = _serve(create_app({"TESTING": True, "API_KEYS": "editor-key"}))
+    server, thread, url = _serve(create_app({**OPEN, "API_KEYS": "editor-key"}))
     yield url
     server.shutdown()
     thread.join(timeout=5)
@@ -452,7 +454,7 @@ def cms_and_api():
     """A CMS page's origin, and a live API on another port that lists that origin for CORS."""
     cms, cms_thread, cms_url = _serve(_cms_page)
     # The API's origin must be known before the app is built, so build the app after the CMS.
-    api, api_thread, api_url = _serve(create_app({"TESTING": True, "CORS_ORIGINS": cms_url}))
+    api, api_thread, api_url = _serve(create_app({**OPEN, "CORS_ORIGINS": cms_url}))
     yield cms_url, api_url
     for server, thread in ((cms, cms_thread), (api, api_thread)):
         server.shutdown()
