@@ -516,6 +516,11 @@ TENSE_DETERMINERS: frozenset[str] = frozenset(
         "whose",
     ]
 )
+# Nouns that take a plural verb without ending in -s ("police say", "people make").
+TENSE_PLURAL_NOUNS: frozenset[str] = frozenset(
+    ["police", "people", "media", "staff", "crew", "military", "personnel", "cattle", "children"]
+)
+
 # Words that end no subject: prepositions, conjunctions, function words.
 TENSE_NOT_SUBJECTS: frozenset[str] = frozenset(
     [

@@ -37,6 +37,7 @@ from .constants import (
     TENSE_OBJECT_STARTS,
     TENSE_PARTICIPLE_ONLY,
     TENSE_PARTICLE_VERBS,
+    TENSE_PLURAL_NOUNS,
     TENSE_PLURAL_SUBJECTS,
     TENSE_REPORTING_VERBS,
     TENSE_SUBJECT_PRONOUNS,
@@ -402,7 +403,9 @@ def _finite_simple(words: list[_W], punct: list[bool], i: int, ctx: _Ctx) -> str
             return None
         if not third:
             pinfo = _word(prev.norm)
-            plural = prev.norm == "people" or (prev.norm.endswith("s") and pinfo.noun and prev.kind != "cap")
+            plural = prev.norm in TENSE_PLURAL_NOUNS or (
+                prev.norm.endswith("s") and pinfo.noun and prev.kind != "cap"
+            )
             if not plural:
                 return None
         if reporting and (nxt is None or nxt.norm == "that" or not ctx.clause_verb):
@@ -804,9 +807,13 @@ _PLAIN_MODALS = frozenset(["would", "could", "can", "may", "might", "must", "sho
 
 
 def _label(g: VerbGroup) -> str:
-    if g.modality is not None and g.modality not in ("will", "shall"):
+    """How an editor names the form: "past simple", "present perfect", "would + perfect",
+    "planned, expected to"."""
+    if g.modality is None or g.modality in ("will", "shall"):
+        return f"{g.tense} {g.aspect}"
+    if g.modality in _PLAIN_MODALS:
         return f"{g.modality} + {g.aspect}" if g.aspect != "simple" else g.modality
-    return f"{g.tense} {g.aspect}"
+    return f"planned, {g.modality}"
 
 
 def _shift(x: VerbGroup, y: VerbGroup, quoted: tuple[bool, bool] = (False, False)) -> tuple[str, str] | None:
@@ -826,6 +833,8 @@ def _shift(x: VerbGroup, y: VerbGroup, quoted: tuple[bool, bool] = (False, False
         return None
     tx, ty = _time(x), _time(y)
     if tx == ty:
+        if tx == "past" and (x.reported or y.reported) and {x.aspect, y.aspect} == {"perfect", "simple"}:
+            return None  # "said he had fled" / "said he fled": the same past, told as reported
         if x.aspect != y.aspect and tx != "future":
             return "low", "aspect"
         if x.tense != y.tense and tx != "future":
@@ -881,14 +890,8 @@ class _Slot:
 
 def _cluster_words(doc: Document, sentences: Sequence[int]):
     """The cluster sentences' words (folded) and each word's start offset."""
-    norms: list[str] = []
-    starts: list[int] = []
-    for s in sentences:
-        for tok in doc.sentences[s].tokens:
-            if tok.kind != "punct":
-                norms.append(tok.norm)
-                starts.append(tok.start)
-    return norms, starts
+    toks = [t for s in sentences for t in doc.sentences[s].tokens if t.kind != "punct"]
+    return [t.norm for t in toks], [t.start for t in toks]
 
 
 def _head_index(starts: list[int], offset: int) -> int:
@@ -1006,20 +1009,28 @@ def compare(
             at.setdefault((aid, g.sentence), []).append(g)
     findings: list[Finding] = []
     for cluster in alignment.clusters:
-        slots: dict[str, list[_Slot]] = {}
-        words: dict[str, list[str]] = {}
+        found: dict[str, tuple[tuple[int, ...], list[VerbGroup]]] = {}
+        forms: set[tuple] = set()
+        told: set[tuple] = set()
         for aid in cluster.article_ids:
             if aid not in by_id:
                 continue
             sentences = cluster.sentences_of(aid)
             groups = [g for s in sentences for g in at.get((aid, s), ())]
-            if not groups:
-                continue
+            if groups:
+                found[aid] = (sentences, groups)
+                forms.update((g.tense, g.aspect, g.modality, g.polarity) for g in groups)
+                told.add(tuple((g.lemma, g.tense, g.aspect, g.modality, g.polarity) for g in groups))
+        # Every group told in one form, or every article telling the same verbs in the same
+        # forms in the same order: no pair can differ, nothing to match.
+        if len(found) < 2 or len(forms) < 2 or len(told) < 2:
+            continue
+        slots: dict[str, list[_Slot]] = {}
+        words: dict[str, list[str]] = {}
+        for aid, (sentences, groups) in found.items():
             norms, starts = _cluster_words(by_id[aid], sentences)
             words[aid] = norms
             slots[aid] = [_Slot(aid, g, _head_index(starts, g.head_start)) for g in groups]
-        if len(slots) < 2:
-            continue
         ids = sorted(slots, key=order.__getitem__)
         edges = []
         for a, b in combinations(ids, 2):
