@@ -4,8 +4,8 @@ Every operation in the spec gets requests that follow it (positive) and requests
 (negative: wrong types, missing fields, values out of range). Each answer must not be a server
 error, must have a status code, a content type and a body the spec declares for it. The run is
 bounded (``MAX_EXAMPLES`` per operation, in the fuzzing phase; schemathesis's example and
-coverage phases add a few fixed cases) and deterministic: a fixed seed, derandomized, no example
-database. A second, shorter run does the same against an instance that wants an API key.
+coverage phases add fixed cases of their own) and deterministic: a fixed seed, derandomized, no
+example database. A second, shorter run does the same against an instance that wants an API key.
 """
 
 import schemathesis
