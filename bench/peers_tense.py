@@ -313,8 +313,9 @@ def score_tempeval(folder: Path) -> tuple[Score, Counter, int]:
             golds.append(Gold(start, end, gold_tense, aspect, text[start:end]))
             finite.append((start, end))
         score.gold += len(golds)
+        score.groups += len(groups)
         for gold in golds:
-            hit = next((g for g in groups if g.start <= gold.start < g.end), None)
+            hit = next((g for g in groups if g.start < gold.end and gold.start < g.end), None)
             if hit is None:
                 continue
             score.matched += 1
@@ -344,7 +345,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.tempeval:
         folder = args.peers / "tempeval3-platinum/data/TempEval3/Evaluation/te3-platinum"
         score, confusion, flagged = score_tempeval(folder)
-        lines = score.lines("TempEval-3 platinum, finite verb events", confusion)
+        lines = score.lines("TempEval-3 platinum, finite verb events (all groups counted)", confusion)
         lines = [ln for ln in lines if "no finite word" not in ln]
         print("\n".join(lines))
         print(f"  non-finite verb events (infinitive, participle) given a verb group head: {flagged}")

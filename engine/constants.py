@@ -586,10 +586,26 @@ TENSE_NOT_SUBJECTS: frozenset[str] = frozenset(
     ]
 )
 
-# Past forms used as participles or prepositions, not as finite verbs, in news copy
-# ("joined aged 14", "compared with").
+# Forms taken as participles, prepositions or particles, never as finite verbs without an
+# auxiliary, in news copy ("joined aged 14", "compared with", "kids like you", "lights up").
 TENSE_PARTICIPLE_ONLY: frozenset[str] = frozenset(
-    ["aged", "compared", "according", "based", "including", "willing"]
+    [
+        "aged",
+        "compared",
+        "according",
+        "based",
+        "including",
+        "willing",
+        "like",
+        "up",
+        "down",
+        "out",
+        "off",
+        "back",
+        "near",
+        "round",
+        "further",
+    ]
 )
 
 # Words that open a clause: a finite verb after them starts a new predicate.

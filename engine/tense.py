@@ -180,6 +180,11 @@ def _words(sentence) -> tuple[list[_W], list[bool], list[bool]]:
     for tok in sentence.tokens:
         kind = tok.kind
         if kind == "punct":
+            if tok.norm == "'" and out and out[-1].end == tok.start and out[-1].norm.endswith("s"):
+                # "the members' bills": a plural possessive, neither a quotation nor a pause.
+                last = out[-1]
+                out[-1] = Token(last.start, tok.end, last.text + tok.text, last.norm + "'", last.kind)
+                continue
             after_punct = True
             after_hard = after_hard or tok.norm in _HARD_PUNCT
             continue
@@ -341,7 +346,7 @@ def _finite_simple(words: list[_W], punct: list[bool], i: int, ctx: _Ctx) -> str
     nxt = words[i + 1] if i + 1 < len(words) and not punct[i + 1] else None
     if prev is not None:
         p = prev.norm
-        if p in TENSE_DETERMINERS or p == "to" or p.endswith("'s"):
+        if p in TENSE_DETERMINERS or p == "to" or p.endswith(("'s", "s'")):
             return None
         if p.endswith("ing") and "VBG" in _word(p).tags:
             # "following increased attention": a participle, not a subject, unless it is a
@@ -359,8 +364,8 @@ def _finite_simple(words: list[_W], punct: list[bool], i: int, ctx: _Ctx) -> str
         # A quotation, then "said the document": the inverted reporting verb.
         if reporting and _quote_near(ctx.sentence, w.start):
             return "past" if past else "present"
-        if ctx.clause_verb or (nxt is not None and nxt.norm == "by"):
-            return None
+        if ctx.clause_verb or (nxt is not None and nxt.norm == "by") or (nxt is None and not reporting):
+            return None  # "X, announced by Y", "Braverman (left)"
         # "Hun Sen, president of the party, issued a message", "X, a spokesman, said": after
         # an appositive, in a clause that has no verb yet.
         # "The result, announced on Monday, surprised": a participle phrase between commas.

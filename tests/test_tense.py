@@ -456,3 +456,24 @@ def test_not_only_is_no_negation():
     a = "The professor was not only a great scientist but a loving father, his family said."
     b = "The professor was a great scientist and a loving father, his family said."
     assert shifts(a, b, type_="negation_flip") == []
+
+
+def test_collective_plural_subject_takes_a_present_verb():
+    assert [(g.text, g.tense) for g in groups("Police say the suspect fled.")] == [
+        ("say", "present"),
+        ("fled", "past"),
+    ]
+
+
+def test_past_perfect_against_past_simple_in_reported_speech_is_no_shift():
+    a = "Police said the suspect had fled the scene before officers arrived at the house."
+    b = "Police said the suspect fled the scene before officers arrived at the house."
+    assert shifts(a, b) == []
+
+
+def test_verb_groups_are_served_by_extract(client):
+    response = client.post("/v1/extract", json={"article": {"text": "The council has approved the budget."}})
+    assert response.status_code == 200
+    (group,) = response.get_json()["verb_groups"]
+    assert group["text"] == "has approved"
+    assert (group["tense"], group["aspect"], group["lemma"]) == ("present", "perfect", "approve")
