@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from rapidfuzz.distance import Indel, Levenshtein
@@ -118,20 +118,33 @@ class _Unit:
     sentence: int
 
 
+def _start(tok: Token) -> int:
+    return tok.start
+
+
 def _is_word(tok: Token) -> bool:
     return tok.kind != "punct"
 
 
 def _units(d: int, doc: Document, quotes: Sequence[Any]) -> list[_Unit]:
-    sent_starts = [s.start for s in doc.sentences]
-    toks = [t for s in doc.sentences for t in s.tokens]
-    starts = [t.start for t in toks]
+    sentences = doc.sentences
+    sent_starts = [s.start for s in sentences]
 
     def sentence_of(offset: int) -> int:
         return max(0, bisect_right(sent_starts, offset) - 1)
 
+    def tokens_in(lo: int, hi: int) -> list[Token]:
+        out = []
+        for k in range(sentence_of(lo), len(sentences)):
+            sent = sentences[k]
+            if sent.start >= hi:
+                break
+            toks = sent.tokens
+            out.extend(toks[bisect_left(toks, lo, key=_start) : bisect_left(toks, hi, key=_start)])
+        return out
+
     def words_in(lo: int, hi: int) -> list[Token]:
-        return [t for t in toks[bisect_left(starts, lo) : bisect_left(starts, hi)] if _is_word(t)]
+        return [t for t in tokens_in(lo, hi) if _is_word(t)]
 
     top = [q for q in quotes if q.depth == 0]
     # scare-quoted words next to each other ("emotion" or "sympathy") read as one phrase
@@ -140,7 +153,7 @@ def _units(d: int, doc: Document, quotes: Sequence[Any]) -> list[_Unit]:
         if groups:
             prev = groups[-1][-1]
             if (prev.scare or q.scare) and sentence_of(prev.start) == sentence_of(q.start):
-                gap = toks[bisect_left(starts, prev.end) : bisect_left(starts, q.start)]
+                gap = tokens_in(prev.end, q.start)
                 between = [t for t in gap if t.norm not in ('"', "'")]
                 if len(between) <= 2 and all(t.norm in QUOTE_CONNECTORS for t in between):
                     groups[-1].append(q)
@@ -155,11 +168,13 @@ def _units(d: int, doc: Document, quotes: Sequence[Any]) -> list[_Unit]:
         if len(group) > 1:
             pieces = [words_in(first.start, last.end)]
         else:
-            by_sentence: dict[int, list[Token]] = {}
+            pieces = []
             for part in first.parts:
-                for t in words_in(part.start, part.end):
-                    by_sentence.setdefault(sentence_of(t.start), []).append(t)
-            pieces = list(by_sentence.values())
+                for k in range(sentence_of(part.start), len(sentences)):
+                    sent = sentences[k]
+                    if sent.start >= part.end:
+                        break
+                    pieces.append(words_in(max(part.start, sent.start), min(part.end, sent.end)))
         speaker = next((q.speaker for q in group if q.speaker is not None), None)
         is_name = any(q.speaker_is_name for q in group if q.speaker == speaker)
         for words in pieces:
@@ -305,13 +320,19 @@ def _different_speakers(a: _Unit, b: _Unit) -> bool:
 # ----------------------------------------------------------------------------- unquoted
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Sentence:
+    """One sentence's words outside quotations; content words are lemmatised only when asked."""
+
     start: int
     end: int
-    tokens: tuple[Token, ...]  # tokens outside quotations
-    content: frozenset[str]
+    tokens: tuple[Token, ...]  # word tokens outside quotations
+    words: frozenset[str]  # their folded forms, for finding candidates
     surfaces: frozenset[str]
+
+    @cached_property
+    def content(self) -> frozenset[str]:
+        return frozenset(content_words(self.tokens))
 
 
 def _plain_sentences(doc: Document, quotes: Sequence[Any]) -> list[_Sentence]:
@@ -319,19 +340,24 @@ def _plain_sentences(doc: Document, quotes: Sequence[Any]) -> list[_Sentence]:
     starts = [s for s, _ in spans]
     out = []
     for s in doc.sentences:
-        keep = []
-        for t in s.tokens:
-            k = bisect_right(starts, t.start) - 1
-            if k >= 0 and spans[k][0] <= t.start < spans[k][1]:
-                continue
-            if _is_word(t):
-                keep.append(t)
+        k = bisect_left(starts, s.end) - 1
+        # a sentence no quotation reaches keeps all its words
+        if k >= 0 and spans[k][1] > s.start:
+            keep = []
+            for t in s.tokens:
+                k = bisect_right(starts, t.start) - 1
+                if k >= 0 and spans[k][0] <= t.start < spans[k][1]:
+                    continue
+                if _is_word(t):
+                    keep.append(t)
+        else:
+            keep = [t for t in s.tokens if _is_word(t)]
         out.append(
             _Sentence(
                 s.start,
                 s.end,
                 tuple(keep),
-                frozenset(content_words(keep)),
+                frozenset(t.norm for t in keep if t.norm not in STOPWORDS),
                 frozenset(t.text.removesuffix("'s").removesuffix("\u2019s") for t in keep),
             )
         )
@@ -368,7 +394,7 @@ def _unquoted(
         return None
     best = None
     surname = _surnames(a.speaker)[0] if a.speaker_is_name and a.speaker else None
-    for k, _ in _candidates(a.content, index):
+    for k, _ in _candidates(_unit_words(a), index):
         s = sentences[k]
         shared = a.content & s.content
         if len(shared) < UNQUOTED_MIN_SHARED:
@@ -511,33 +537,36 @@ def _cluster_sets(alignment: Alignment) -> dict[tuple[str, int], set[str]]:
 
 
 def _best_matches(docs, ua: list[_Unit], ub: list[_Unit], clusters) -> dict[tuple[int, int], _Match]:
-    index = _index(ub, _unit_words)
-    found: dict[tuple[int, int], _Match] = {}
-    best_b: dict[int, tuple[float, int]] = {}
-    for a in ua:
-        ca = clusters.get((docs[a.doc].id, a.sentence), set())
-        best = None
-        words = _unit_words(a)
-        for j, n in _candidates(words, index):
-            b = ub[j]
-            if n < min(2, len(words)):
-                continue
+    """Pairs of passages (one of ``ua``, one of ``ub``) where either is the other's best match,
+    so a long quote in one article can match two shorter ones in the other."""
+    scored: dict[tuple[int, int], _Match | None] = {}
+
+    def score(a: _Unit, b: _Unit) -> _Match | None:
+        key = (a.index, b.index)
+        if key not in scored:
+            ca = clusters.get((docs[a.doc].id, a.sentence), set())
             aligned = bool(ca & clusters.get((docs[b.doc].id, b.sentence), set()))
-            m = _compare(a, b, aligned)
-            if m is None:
-                continue
-            rank = (m.coverage, m.similarity)
-            if best is None or rank > best[0]:
-                best = (rank, j, m)
-        if best is None:
-            continue
-        _, j, m = best
-        if j in best_b and best_b[j][0] >= best[0]:
-            continue
-        if j in best_b:
-            found.pop((best_b[j][1], j), None)
-        best_b[j] = (best[0], a.index)
-        found[(a.index, j)] = m
+            scored[key] = _compare(a, b, aligned)
+        return scored[key]
+
+    found: dict[tuple[int, int], _Match] = {}
+    for xs, ys, flipped in ((ua, ub, False), (ub, ua, True)):
+        index = _index(ys, _unit_words)
+        for x in xs:
+            words = _unit_words(x)
+            best = None
+            for k, n in _candidates(words, index):
+                if n < min(2, len(words)):
+                    continue
+                a, b = (ys[k], x) if flipped else (x, ys[k])
+                m = score(a, b)
+                if m is None:
+                    continue
+                rank = (m.coverage, m.similarity, -k)
+                if best is None or rank > best[0]:
+                    best = (rank, (a.index, b.index), m)
+            if best is not None:
+                found[best[1]] = best[2]
     return found
 
 
@@ -553,7 +582,7 @@ def compare_quotes(
     quote, verbatim ones too."""
     units = [_units(d, doc, extracted.get(doc.id, ())) for d, doc in enumerate(docs)]
     plain = [_plain_sentences(doc, extracted.get(doc.id, ())) for doc in docs]
-    plain_index = [_index(p, lambda s: s.content) for p in plain]
+    plain_index = [_index(p, lambda s: s.words) for p in plain]
     clusters = _cluster_sets(alignment)
     findings: list[Finding] = []
     links: list[tuple[tuple[int, int], tuple[int, int], str, float]] = []

@@ -204,3 +204,17 @@ def test_seed_multi_paragraph_quote_has_its_speaker():
     assert len(chain.parts) == 2
     assert chain.speaker == "Hun Sen"
     assert "In my capacity" in a[chain.parts[1].start : chain.parts[1].end]
+
+
+def test_long_quote_is_matched_against_each_shorter_quote_it_holds():
+    a = (
+        "“We will rebuild every school in the valley. The work starts in the spring and ends "
+        "before the winter,” Maria Lopez said."
+    )
+    b = (
+        "“We will rebuild every school in the valley,” Maria Lopez said.\n"
+        "“The work starts in the summer and ends before the winter,” she added."
+    )
+    (f,) = quote_findings(a, b)[0]
+    assert f.details["class"] == "altered"
+    assert {"op": "replace", "a": ["spring"], "b": ["summer"]} in f.details["diff"]
