@@ -67,6 +67,8 @@ class Document:
     article: Article
     paragraphs: tuple[Span, ...]
     sentences: tuple[Sentence, ...]
+    # False when the sentence bound stopped segmentation before the end of the text.
+    complete: bool = True
 
     @property
     def id(self) -> str:

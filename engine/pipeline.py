@@ -23,6 +23,16 @@ class Extraction:
 
     document: Document
     items: Mapping[str, tuple[Any, ...]]
+    notices: tuple[str, ...] = ()
+
+
+def _sentence_notices(docs: Sequence[Document], limits: Limits) -> list[str]:
+    return [
+        f"article {d.id!r}: only its first {limits.max_sentences_per_article} sentences were checked "
+        "(the limit of sentences per article)"
+        for d in docs
+        if not d.complete
+    ]
 
 
 def _checks(names: Sequence[str] | None) -> tuple[str, ...]:
@@ -43,7 +53,11 @@ def extract(
 ) -> Extraction:
     """Analyse one article and run each requested check's extractor on it."""
     doc = analyse(article, limits=limits)
-    return Extraction(document=doc, items={n: REGISTRY[n].extract(doc) for n in _checks(checks)})
+    return Extraction(
+        document=doc,
+        items={n: REGISTRY[n].extract(doc) for n in _checks(checks)},
+        notices=tuple(_sentence_notices([doc], limits)),
+    )
 
 
 def compare(
@@ -67,7 +81,8 @@ def compare(
     names = _checks(checks)
     options = options or {}
     docs = tuple(analyse(a, limits=limits) for a in articles)
-    alignment, notices = align(docs, limits=limits)
+    alignment, align_notices = align(docs, limits=limits)
+    notices = _sentence_notices(docs, limits) + list(align_notices)
     findings = []
     equivalences = []
     clusters: dict[str, tuple[Any, ...]] = {}

@@ -139,9 +139,13 @@ def analyse(article: Article, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     paras = paragraphs(text)
     sentences: list[Sentence] = []
     cap = limits.max_sentences_per_article
+    complete = True
     for p_index, para in enumerate(paras):
         for s, e in _sentence_spans(text, para):
             if len(sentences) >= cap:
+                complete = False
                 break
             sentences.append(Sentence(len(sentences), s, e, p_index, text[s:e], tokens(text, s, e)))
-    return Document(article=article, paragraphs=paras, sentences=tuple(sentences))
+        if not complete:
+            break
+    return Document(article=article, paragraphs=paras, sentences=tuple(sentences), complete=complete)

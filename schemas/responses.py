@@ -210,9 +210,14 @@ class ExtractionSchema(Schema):
     paragraphs = fields.List(fields.Nested(SpanSchema), attribute="document.paragraphs", dump_only=True)
     sentences = fields.List(fields.Nested(SentenceSchema), attribute="document.sentences", dump_only=True)
 
+    notices = fields.Method("_notices")
+
     @post_dump(pass_original=True)
     def _items(self, data, extraction: Extraction, **kwargs):
         return {**data, **dump_items(extraction.items)}
+
+    def _notices(self, extraction: Extraction):
+        return list(extraction.notices) if extraction.notices else missing
 
 
 class LimitsSchema(Schema):

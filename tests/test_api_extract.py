@@ -47,3 +47,20 @@ def test_extract_text_limit_from_config(app):
     app.config["MAX_CHARS"] = 10
     r = app.test_client().post("/v1/extract", json={"article": {"text": TEXT}})
     assert r.status_code == 422
+
+
+def test_extract_reports_the_sentence_bound(app, client):
+    app.config["MAX_SENTENCES"] = 2
+    text = "One. Two. Three. Four."
+    r = client.post("/v1/extract", json={"article": {"text": text}})
+    assert r.status_code == 200
+    body = r.get_json()
+    assert len(body["sentences"]) == 2
+    assert body["notices"] and "2 sentences" in body["notices"][0]
+
+
+def test_compare_reports_the_sentence_bound(app, client):
+    app.config["MAX_SENTENCES"] = 1
+    r = client.post("/v1/compare", json={"articles": [{"text": "One. Two."}, {"text": "One."}]})
+    assert r.status_code == 200
+    assert any("a1" in n and "1 sentences" in n for n in r.get_json()["notices"])
