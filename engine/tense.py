@@ -166,17 +166,15 @@ _VERB_CLITICS = {"'re": "are", "'ve": "have", "'ll": "will", "'m": "am"}
 _HARD_PUNCT = frozenset(";:\"'()[]\u2014-")
 
 
-def _words(sentence) -> tuple[list[_W], list[bool], list[bool]]:
-    """The sentence's words (contractions split) and, per word, whether punctuation precedes
-    it (a phrase boundary) and whether a clause-breaking mark (quote, colon, dash, bracket)
-    does."""
+def _words(sentence) -> tuple[list[_W], list[int]]:
+    """The sentence's words (contractions split) and, per word, what precedes it: 0 nothing,
+    1 punctuation (a phrase boundary), 2 a clause-breaking mark (quote, colon, dash,
+    bracket)."""
     out: list[_W] = []
-    punct_before: list[bool] = []
-    hard_before: list[bool] = []
-    after_punct = True
-    after_hard = True
+    breaks: list[int] = []
+    brk = 2
     first = True
-    append, mark, hard_mark = out.append, punct_before.append, hard_before.append
+    append, mark = out.append, breaks.append
     for tok in sentence.tokens:
         kind = tok.kind
         if kind == "punct":
@@ -185,29 +183,27 @@ def _words(sentence) -> tuple[list[_W], list[bool], list[bool]]:
                 last = out[-1]
                 out[-1] = Token(last.start, tok.end, last.text + tok.text, last.norm + "'", last.kind)
                 continue
-            after_punct = True
-            after_hard = after_hard or tok.norm in _HARD_PUNCT
+            brk = 2 if brk == 2 or tok.norm in _HARD_PUNCT else 1
             continue
         if kind == "word":
             norm = tok.norm
             cap = not first and tok.text[0].isupper()
             if "'" in norm or norm == "cannot":
-                after_punct, after_hard = _split(
-                    tok, cap, out, punct_before, hard_before, after_punct, after_hard
-                )
+                _split(tok, cap, out, breaks, brk)
+                brk = 0
                 first = False
                 continue
             if cap:
                 tok = Token(tok.start, tok.end, tok.text, norm, "cap")
         append(tok)
-        mark(after_punct)
-        hard_mark(after_hard)
-        after_punct = after_hard = first = False
-    return out, punct_before, hard_before
+        mark(brk)
+        brk = 0
+        first = False
+    return out, breaks
 
 
-def _split(tok, cap, out, punct_before, hard_before, after_punct, after_hard):
-    """Append the pieces of a contraction; returns the cleared boundary flags."""
+def _split(tok, cap, out, breaks, brk) -> None:
+    """Append the pieces of a contraction, the first after the boundary ``brk``."""
     norm, start, end = tok.norm, tok.start, tok.end
     if norm.endswith("n't") and len(norm) > 3:
         base = norm[:-3]
@@ -229,9 +225,7 @@ def _split(tok, cap, out, punct_before, hard_before, after_punct, after_hard):
     for j, (n, s, e) in enumerate(pieces):
         kind = "cap" if cap and j == 0 else "word"
         out.append(Token(s, e, text[s - start : e - start], n, kind))
-        punct_before.append(after_punct and j == 0)
-        hard_before.append(after_hard and j == 0)
-    return False, False
+        breaks.append(brk if j == 0 else 0)
 
 
 # --------------------------------------------------------------------------- verb groups
@@ -247,7 +241,7 @@ def _is_adverb(w: _W) -> bool:
     return info.adverb
 
 
-def _skip_adverbs(words: list[_W], i: int, punct: list[bool]) -> tuple[int, bool]:
+def _skip_adverbs(words: list[_W], i: int, punct: list[int]) -> tuple[int, bool]:
     """The index of the first word at or after ``i`` that is not an adverb or negation inside
     a verb group, and whether a negation was passed."""
     neg = False
@@ -273,11 +267,12 @@ def _verb(w: _W, tag: str) -> bool:
     return tag in _word(w.norm).tags
 
 
-def _prev_word(words: list[_W], punct: list[bool], i: int) -> _W | None:
+def _prev_word(words: list[_W], punct: list[int], i: int) -> _W | None:
     """The word before ``i``, skipping adverbs; None at the start of a clause."""
     j = i - 1
     # A few adverbs at most ("he also quietly opposed"), so a flood of them stays linear.
-    while j >= max(0, i - 4):
+    stop = i - 4 if i > 4 else 0
+    while j >= stop:
         if punct[j + 1]:
             return None
         w = words[j]
@@ -331,7 +326,7 @@ class _Ctx:
     last_aux: bool = False  # the previous group had auxiliaries ("was hauled in and told")
 
 
-def _finite_simple(words: list[_W], punct: list[bool], i: int, ctx: _Ctx) -> str | None:
+def _finite_simple(words: list[_W], punct: list[int], i: int, ctx: _Ctx) -> str | None:
     """The tense of ``words[i]`` as a finite main verb without auxiliaries, or None.
 
     A participle after a noun is a modifier when the clause already has its verb ("opposed the
@@ -435,7 +430,7 @@ def _finite_simple(words: list[_W], punct: list[bool], i: int, ctx: _Ctx) -> str
 _DEMONSTRATIVES = frozenset(["this", "that", "these", "those"])
 
 
-def _verb_follows(words: list[_W], punct: list[bool], i: int) -> bool:
+def _verb_follows(words: list[_W], punct: list[int], i: int) -> bool:
     """Whether a finite verb follows within the phrase after ``i``, so that ``words[i]`` is a
     participle modifying the subject of that verb."""
     for j in range(i + 1, min(len(words), i + 10)):
@@ -488,7 +483,7 @@ class _Chain:
     negative: bool
 
 
-def _parse_aux(words: list[_W], punct: list[bool], i: int, question: bool) -> _Chain | None:
+def _parse_aux(words: list[_W], punct: list[int], i: int, question: bool) -> _Chain | None:
     """A verb group that starts with a finite auxiliary or modal at ``i``."""
     w = words[i]
     n = w.norm
@@ -557,7 +552,7 @@ def _parse_aux(words: list[_W], punct: list[bool], i: int, question: bool) -> _C
 
 
 def _next_verb(
-    words: list[_W], punct: list[bool], i: int, question: bool, want: frozenset[str]
+    words: list[_W], punct: list[int], i: int, question: bool, want: frozenset[str]
 ) -> tuple[int | None, bool]:
     """The next verb after adverbs and negation; in a question, also after the subject, where
     the verb must carry one of the tags in ``want``."""
@@ -701,7 +696,7 @@ def extract(doc: Document) -> tuple[VerbGroup, ...]:
 
 
 def _sentence_groups(text: str, sentence) -> list[VerbGroup]:
-    words, punct, hard = _words(sentence)
+    words, punct = _words(sentence)
     n = len(words)
     if not n:
         return []
@@ -729,7 +724,7 @@ def _sentence_groups(text: str, sentence) -> list[VerbGroup]:
                 resume = not ctx.clause_verb
             if w.norm in _RELATIVES:
                 relative = ctx.clause_verb
-            if hard[i] or w.norm in _COORDINATORS:
+            if punct[i] == 2 or w.norm in _COORDINATORS:
                 ctx.clause_verb = False
             ctx.resume = resume
         elif ctx.resume:
