@@ -35,6 +35,7 @@ from .constants import (
     CONTRACTIONS,
     IS_CONTRACTIONS,
     QUOTE_CONNECTORS,
+    SPEAKER_PRONOUNS,
     STOPWORDS,
     UK_US_ENDINGS,
 )
@@ -115,6 +116,7 @@ class _Unit:
     content: frozenset[str]
     speaker: str | None
     speaker_is_name: bool
+    speaker_resolved: bool  # the article names the speaker only by a pronoun, resolved
     sentence: int
 
 
@@ -175,8 +177,12 @@ def _units(d: int, doc: Document, quotes: Sequence[Any]) -> list[_Unit]:
                     if sent.start >= part.end:
                         break
                     pieces.append(words_in(max(part.start, sent.start), min(part.end, sent.end)))
-        speaker = next((q.speaker for q in group if q.speaker is not None), None)
-        is_name = any(q.speaker_is_name for q in group if q.speaker == speaker)
+        holder = next((q for q in group if q.speaker is not None), first)
+        speaker, is_name = holder.speaker, holder.speaker_is_name
+        resolved = (
+            holder.speaker_start is not None
+            and doc.text[holder.speaker_start : holder.speaker_end].lower() in SPEAKER_PRONOUNS
+        )
         for words in pieces:
             if not words:
                 continue
@@ -197,6 +203,7 @@ def _units(d: int, doc: Document, quotes: Sequence[Any]) -> list[_Unit]:
                     content=frozenset(content_words(words)),
                     speaker=speaker,
                     speaker_is_name=is_name,
+                    speaker_resolved=resolved,
                     sentence=sentence_of(words[0].start),
                 )
             )
@@ -467,7 +474,8 @@ def _quote_finding(docs, a: _Unit, b: _Unit, m: _Match, cls: str) -> Finding:
             f"The same quoted words are credited to {a.speaker} in {da.id} but to {b.speaker} "
             f"in {db.id}: \u201c{_snippet(ta.split())}\u201d."
         )
-        confidence = 0.85
+        # a pronoun resolved to the last named source is a weaker reading than a name
+        confidence = 0.7 if a.speaker_resolved or b.speaker_resolved else 0.85
     elif cls == "altered":
         wa, wb = _changed_words(m.diff, 0), _changed_words(m.diff, 1)
         message = (

@@ -564,26 +564,37 @@ def _strip_quoted(toks: list[Token]) -> list[Token]:
     return out if not inside else toks
 
 
-def _named_sources(doc: Document, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, str]]:
-    """Every named subject of a verb outside quotations, in text order, for resolving pronouns:
-    "Cahill said", "Kin Phea, director of the institute, said", "Manet described"."""
+def _named_sources(doc: Document, quoted: Sequence[tuple[int, int]], until: int) -> list[tuple[int, str]]:
+    """Every named subject of a verb outside quotations before ``until``, in text order, for
+    resolving pronouns: "Cahill said", "Kin Phea, director of the institute, said", "Manet
+    described"."""
     out = []
     text = doc.text
     bounds = [s for s, _ in quoted]
     for s in doc.sentences:
+        if s.start >= until:
+            break
         toks = s.tokens
         for v, t in enumerate(toks):
             if t.kind != "word" or not t.text[:1].islower():
                 continue
+            reporting = t.norm in REPORTING_VERBS
+            if not reporting and not (
+                v > 0
+                and toks[v - 1].text[:1].isupper()
+                and _is_name_token(toks[v - 1])
+                and not _possessive(toks[v - 1])
+                and _is_verb(t.norm)
+            ):
+                continue
             k = bisect_left(bounds, t.start + 1) - 1
             if k >= 0 and quoted[k][0] <= t.start < quoted[k][1]:
                 continue
-            sp = None
-            if t.norm in REPORTING_VERBS:
+            if reporting:
                 sp = _subject_before(text, toks, v)
                 if sp is None and 0 < v < len(toks) - 1 and toks[v - 1].norm in (",", '"'):
                     sp = _phrase_after(text, toks, v + 1, t.norm)
-            elif v > 0 and _is_name_token(toks[v - 1]) and not _possessive(toks[v - 1]) and _is_verb(t.norm):
+            else:
                 sp = _span_speaker(text, toks, _name_run_back(toks, v - 1), v - 1, None)
             if sp is not None and sp.is_name:
                 out.append((sp.start, sp.text))
@@ -608,8 +619,8 @@ def extract(doc: Document) -> tuple[Quote, ...]:
     top = _join_split(text, toks, starts, [r for r in raws if r.depth == 0])
     nested = [r for r in raws if r.depth > 0]
     quoted = sorted((p[0], p[-1]) for r in top for p in [(r.parts[0][0], r.parts[-1][1])])
-    sources = _named_sources(doc, quoted)
-    source_starts = [s for s, _ in sources]
+    sources: list[tuple[int, str]] | None = None  # built on the first pronoun speaker
+    source_starts: list[int] = []
     quotes: list[Quote] = []
     previous: Quote | None = None
     previous_para = -2
@@ -629,6 +640,10 @@ def extract(doc: Document) -> tuple[Quote, ...]:
         speaker = sp.text if sp is not None else None
         is_name = sp.is_name if sp is not None else False
         if sp is not None and sp.pronoun:
+            if sources is None:
+                last = max((r.close_mark or r.open_mark) for r in top) if top else 0
+                sources = _named_sources(doc, quoted, last + ATTRIBUTION_WINDOW)
+                source_starts = [start for start, _ in sources]
             k = bisect_left(source_starts, sp.start) - 1
             # the pronoun's own quote may have named the source just before it
             speaker = sources[k][1] if k >= 0 else None
