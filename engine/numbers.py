@@ -6,7 +6,12 @@ The extractor finds each quantity with its span in the original text, its value 
 words. The comparer pairs mentions of the same quantity across articles, in aligned sentences
 and, for a small vocabulary of story-level figures (death tolls, injured, votes, ages, prison
 terms), anywhere in the articles, and reports a ``numeric_mismatch`` where the values differ.
-Values that agree though written differently come back as accepted equivalences.
+Pairing is careful because real articles on one topic share sentence patterns but not events:
+aligned sentences must share specific words, not just figures; times of day and ordinals pair
+only when the words around them tell the same thing; and a figure that names nothing it counts
+is reported only when its articles are seen to tell the same story (they agree on other
+figures, or the two sentences are nearly the same). Values that agree though written
+differently come back as accepted equivalences.
 """
 
 from __future__ import annotations
@@ -181,6 +186,7 @@ _ALIAS_BEFORE = re.compile(r"(?:\([ \u00a0]?|,?[ \u00a0]or[ \u00a0](?:about[ \u0
 _TZ_AFTER = re.compile(rf"[ \u00a0](?i:{_alt(TIME_ZONES)})\b")
 _NOUN_AFTER = re.compile(r"[ \u00a0\-](?P<noun>[a-z]{3,20})\b")
 _NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
+_UNIT_WORD_SET = frozenset(w for u in _UNIT_WORDS for w in u.split()) | frozenset(["a.m", "p.m"])
 _CLAUSE_BREAK = frozenset(',;:()[]\u2014\u2013"')
 
 
@@ -848,6 +854,13 @@ NEARLY_SHARE = 0.15
 # Sentences outside an aligned cluster state the same figure when they share this many
 # content words (besides the figure's own category word).
 GLOBAL_MIN_SHARED = 2
+# Aligned sentences pair their figures only when they share this many specific words.
+ALIGNED_MIN_SHARED = 2
+# Sentences this similar (Dice over specific words) tell the same thing even when nothing else
+# in their articles corroborates it.
+SAME_SENTENCE_DICE = 0.7
+# Words after an ordinal or a time of day that name the thing itself, not what is said of it.
+NOUN_PHRASE_WORDS = 3
 # Content words around a quantity that pairing reads, on each side.
 CONTEXT_WINDOW = 6
 # Work bounds: quantities per sentence, and story-level quantities per comparison, that are
@@ -1010,6 +1023,15 @@ def _context(doc: Document, q: Quantity, cache: dict) -> frozenset[str]:
     return found
 
 
+def _noun_phrase(doc: Document, q: Quantity, cache: dict) -> frozenset[str]:
+    """The words right after a quantity, which name what it counts ("second presidential debate")."""
+    reader = cache.get((doc.id, "sentence", q.sentence))
+    if reader is None:
+        reader = cache[(doc.id, "sentence", q.sentence)] = _Context(doc.sentences[q.sentence])
+    _, right = reader.around(q.start, q.end, 0, NOUN_PHRASE_WORDS)
+    return frozenset(_content(w) for w in right)
+
+
 def _is_content(word: str) -> bool:
     return word not in STOPWORDS and not word[:1].isdigit() and word not in _NUMBER_WORD_SET
 
@@ -1061,17 +1083,35 @@ def _candidates(docs, alignment: Alignment, items: dict[tuple[str, int], _Item])
                     continue
                 qa = by_sentence.get(ra, ())[:MAX_PER_SENTENCE]
                 qb = by_sentence.get(rb, ())[:MAX_PER_SENTENCE]
+                if not qa or not qb:
+                    continue
+                # Sentences that share only figures and units ("6:05 p.m." and "1:40 p.m.", the
+                # headings of a live blog) say nothing in common.
+                told = _specific(_sentence_words(qa[0].doc, ra[1], words_cache)) & _specific(
+                    _sentence_words(qb[0].doc, rb[1], words_cache)
+                )
+                if len(told) < ALIGNED_MIN_SHARED:
+                    continue
                 for a in qa:
                     for b in qb:
                         if not _comparable(a.q, b.q) or _conflicting(a.q, b.q):
                             continue
-                        shared = len(_context(a.doc, a.q, ctx_cache) & _context(b.doc, b.q, ctx_cache))
+                        around = _context(a.doc, a.q, ctx_cache) & _context(b.doc, b.q, ctx_cache)
+                        shared = len(around)
                         same_cat = a.q.category is not None and a.q.category == b.q.category
                         unique = _unique(qa, a.q) and _unique(qb, b.q)
-                        if _base(a.q) == "date":
+                        base = _base(a.q)
+                        if base == "date":
                             # A story has many dates; a date is paired only by what happened on it.
                             unique = same_cat = False
                             shared = shared if shared >= 2 else 0
+                        elif base in ("time", "ordinal"):
+                            # "the first debate" and "the second debate", a 4:30 p.m. entry and a
+                            # 12:15 p.m. one: members of a series, the same one only when the words
+                            # around them, besides the counted noun, tell the same thing.
+                            unique = False
+                            own = _noun_phrase(a.doc, a.q, ctx_cache) | _noun_phrase(b.doc, b.q, ctx_cache)
+                            shared = len(_specific(around - own))
                         if shared or same_cat or unique:
                             offer(a, b, 3.0 + shared + 2.0 * same_cat + _closeness(a, b))
 
@@ -1091,6 +1131,11 @@ def _candidates(docs, alignment: Alignment, items: dict[tuple[str, int], _Item])
                 continue
             offer(a, b, shared + 0.5 * (a.q.bound == b.q.bound))
     return pairs
+
+
+def _specific(words: frozenset[str]) -> frozenset[str]:
+    """Words that say what a sentence is about: not units, not figures' letters ("p", "m")."""
+    return frozenset(w for w in words if len(w) > 2 and w not in _UNIT_WORD_SET)
 
 
 def _conflicting(a: Quantity, b: Quantity) -> bool:
@@ -1160,10 +1205,45 @@ def compare(
         elif not verdict.consistent:
             mismatches.append((a, b, verdict))
 
+    mismatches = _corroborated(mismatches, matched)
     findings = []
     for group in _groups(mismatches):
         findings.append(_finding(group, items, links))
     return CheckResult(findings=tuple(findings), equivalences=tuple(equivalences))
+
+
+def _corroborated(mismatches, matched):
+    """The mismatches that two articles telling the same story would show.
+
+    A figure that names what it counts (a death toll, a vote, an age, a prison term) is a
+    story-level fact and is always kept. Any other figure is kept only when its two articles
+    agree on at least as many figures as they disagree on, or when it is their one
+    disagreement and is told in nearly the same sentence: two articles on different polls,
+    different days of a live blog or different events of one campaign pair many figures and
+    agree on few of them.
+    """
+    agree: Counter = Counter()
+    disagree: Counter = Counter()
+    for a, b in matched:
+        pair = tuple(sorted((a.doc.id, b.doc.id)))
+        if _judge(a.q, b.q).consistent:
+            if _base(a.q) != "year":
+                agree[pair] += 1
+        else:
+            disagree[pair] += 1
+    words_cache: dict = {}
+    kept = []
+    for a, b, verdict in mismatches:
+        pair = tuple(sorted((a.doc.id, b.doc.id)))
+        if a.q.category is not None or b.q.category is not None or agree[pair] >= disagree[pair]:
+            kept.append((a, b, verdict))
+            continue
+        if disagree[pair] == 1:
+            wa = _specific(_sentence_words(a.doc, a.q.sentence, words_cache))
+            wb = _specific(_sentence_words(b.doc, b.q.sentence, words_cache))
+            if wa and wb and 2 * len(wa & wb) / (len(wa) + len(wb)) >= SAME_SENTENCE_DICE:
+                kept.append((a, b, verdict))
+    return kept
 
 
 def _written(q: Quantity) -> str:

@@ -239,3 +239,63 @@ def test_a_weekday_is_compared_once_dated_by_publication():
 def findings_dated(*texts: str):
     articles = [Article(id=f"a{k + 1}", text=t, published_at="2024-05-08") for k, t in enumerate(texts)]
     return compare(articles, checks=["numbers"]).findings
+
+
+# --------------------------------------------------------------------------- pairing on real text
+
+
+def test_two_different_polls_are_not_compared():
+    # Two articles about two polls: every figure differs, nothing corroborates that they are one.
+    assert (
+        findings(
+            "A new poll released on Friday shows Lee leading Park 44 percent to 39 percent.\n"
+            "Among independents, Lee has 41 percent and Park 35 percent, the poll found.",
+            "A new poll released on Monday shows Lee leading Park 47 percent to 42 percent.\n"
+            "Among independents, Lee has 38 percent and Park 37 percent, the poll found.",
+        )
+        == []
+    )
+
+
+def test_the_same_poll_restated_with_a_different_figure_is_compared():
+    # The articles agree on the sample, the margin of error and one share: one poll, one error.
+    (f,) = findings(
+        "The poll of 1,204 likely voters shows Lee leading Park 44 percent to 39 percent.\n"
+        "The survey has a margin of error of 2.8 percentage points, the pollster said.",
+        "The poll of 1,204 likely voters shows Lee leading Park 46 percent to 39 percent.\n"
+        "The survey has a margin of error of 2.8 percentage points, the pollster said.",
+    )
+    assert [m.text for m in f.mentions] == ["44 percent", "46 percent"]
+
+
+def test_times_of_live_blog_entries_are_not_compared():
+    assert (
+        findings(
+            "6:05 p.m.\nThe candidate told supporters in Ohio that the race was tightening.",
+            "1:40 p.m.\nThe candidate told supporters in Ohio that the race was tightening.",
+        )
+        == []
+    )
+
+
+def test_sentences_that_share_only_figures_are_not_compared():
+    assert findings("Update, 4:30 p.m. local time.", "Update, 12:15 p.m. local time.") == []
+
+
+def test_different_members_of_a_series_are_not_compared():
+    assert (
+        findings(
+            "The senator gained ground after the first presidential debate, a new survey showed.",
+            "The senator was praised for a strong showing at the second presidential debate, "
+            "a new survey showed.",
+        )
+        == []
+    )
+
+
+def test_an_ordinal_of_the_same_thing_is_compared():
+    (f,) = findings(
+        "The veteran leader won a fifth consecutive term in office in Sunday's general election.",
+        "The veteran leader won a sixth consecutive term in office in Sunday's general election.",
+    )
+    assert f.details["kind"] == "ordinal"
