@@ -826,6 +826,11 @@ def _shift(x: VerbGroup, y: VerbGroup, quoted: tuple[bool, bool] = (False, False
     mx = x.modality if x.modality in _PLAIN_MODALS else None
     my = y.modality if y.modality in _PLAIN_MODALS else None
     if mx != my:
+        # "will build" quoted or stated, "said it would build" reported: a backshift.
+        would, other = (x, y) if mx == "would" else (y, x)
+        if {mx, my} == {"would", None} and other.tense == "future" and would.reported:
+            if would.aspect == other.aspect and would.polarity == other.polarity:
+                return "low", "backshift"
         return None  # "could win" vs "won": a change of modality, not of tense
     if mx is not None:
         if x.aspect != y.aspect:

@@ -477,3 +477,21 @@ def test_verb_groups_are_served_by_extract(client):
     (group,) = response.get_json()["verb_groups"]
     assert group["text"] == "has approved"
     assert (group["tense"], group["aspect"], group["lemma"]) == ("present", "perfect", "approve")
+
+
+def test_will_against_reported_would_is_a_low_backshift():
+    (f,) = shifts(
+        "The mayor will build a new bridge over the river next year, officials said on Monday.",
+        "Officials said on Monday that the mayor would build a new bridge over the river next year.",
+    )
+    assert (words_of(f), f.severity, f.details["shift"]) == (
+        ["will build", "would build"],
+        "low",
+        "backshift",
+    )
+
+
+def test_would_outside_reported_speech_is_a_modality_not_a_tense():
+    a = "The mayor would build a new bridge over the river next year if funds allow."
+    b = "The mayor will build a new bridge over the river next year if funds allow."
+    assert shifts(a, b) == []
