@@ -10,6 +10,8 @@ time (it is never copied into the repository) and prints:
   recall and F1 for both, scare quotes counted and left out. Speaker accuracy on the matched
   quotes: the predicted speaker mention overlaps the gold Source span; gold sources that are bare
   pronouns are reported apart.
+- UD English GUM news (Wikinews): the ``<quote>`` and ``<q>`` spans of the treebank (no speakers
+  there), text rebuilt from the tokens and SpaceAfter=No; span P/R/F1 by overlap and exact.
 - textacy's direct-quotation smoke cases: the quoted content and the speaker tokens.
 
 Not a test: it reports numbers.
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -179,6 +182,74 @@ def score_polnear(peers: Path, split: str) -> None:
         print(f"  speaker (all): {right}/{total} = {right / total:.3f}")
 
 
+_XML_TAG = re.compile(r"<(/?)(quote|q)\b[^>]*>")
+
+
+def read_gum(path: Path) -> tuple[str, list[tuple[int, int]]]:
+    """The text of one GUM document and its quotation spans (marks stripped)."""
+    pieces: list[str] = []
+    pos = 0
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# newpar") and pieces:
+            pieces.append("\n")
+            pos += 1
+            continue
+        if not line or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if "-" in cols[0] or "." in cols[0]:
+            continue
+        form, misc = cols[1], cols[9]
+        start = pos
+        pieces.append(form)
+        pos += len(form)
+        for m in _XML_TAG.finditer(misc):
+            closing, tag = m.group(1), m.group(2)
+            if not closing:
+                stack.append((tag, start))
+            else:
+                k = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == tag), None)
+                if k is not None:
+                    spans.append((stack[k][1], pos))
+                    del stack[k:]
+        if "SpaceAfter=No" not in misc:
+            pieces.append(" ")
+            pos += 1
+    text = "".join(pieces)
+    return text, [_strip(text, s, e) for s, e in spans]
+
+
+def score_gum(peers: Path) -> None:
+    files = sorted((peers / "ud-english-gum-news" / "not-to-release" / "sources").glob("GUM_news_*.conllu"))
+    counts: Counter[str] = Counter()
+    for path in files:
+        text, gold = read_gum(path)
+        pred = [
+            _strip(text, q.start, q.end)
+            for q in quotes.extract(analyse(Article(path.stem, text)))
+            if q.depth == 0
+        ]
+        counts["gold"] += len(gold)
+        counts["pred"] += len(pred)
+        counts["exact"] += len(set(gold) & set(pred))
+        counts["overlap.recall"] += sum(any(s < e2 and s2 < e for s2, e2 in pred) for s, e in gold)
+        counts["overlap.precision"] += sum(any(s < e2 and s2 < e for s2, e2 in gold) for s, e in pred)
+    print(f"GUM news: {len(files)} documents, {counts['gold']} <quote>/<q> spans")
+    for how in ("exact", "overlap"):
+        if how == "exact":
+            p = counts["exact"] / counts["pred"] if counts["pred"] else 0.0
+            r = counts["exact"] / counts["gold"] if counts["gold"] else 0.0
+        else:
+            p = counts["overlap.precision"] / counts["pred"] if counts["pred"] else 0.0
+            r = counts["overlap.recall"] / counts["gold"] if counts["gold"] else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        print(
+            f"  spans {how:7s} P={p:.3f} R={r:.3f} F1={f:.3f} (pred={counts['pred']} gold={counts['gold']})"
+        )
+
+
 def score_textacy(peers: Path) -> None:
     data = json.loads((peers / "textacy-direct-quotations" / "direct_quotations_en.json").read_text())
     passed = 0
@@ -215,6 +286,7 @@ def main() -> None:
     ap.add_argument("--split", default="test", choices=["test", "dev"])
     a = ap.parse_args()
     score_polnear(a.peers, a.split)
+    score_gum(a.peers)
     score_textacy(a.peers)
 
 

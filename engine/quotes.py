@@ -63,6 +63,7 @@ _BEFORE_OPEN = "([{\u2014\u2013-/:;,\"'\u201c\u201d\u2018\u2019\u00ab\u201e"
 _AFTER_CLOSE = ".,;:!?)]}\u2014\u2013-/\u2026\"'\u201c\u201d\u2018\u2019\u00bb"
 _DECADE = re.compile(r"\d\ds\b")
 _SPEAKER_LINKS = frozenset(["of", "for", "from", "at", "with"])
+_CLITIC = re.compile(r"(?:s|t|re|ll|ve|d|m)(?![^\W\d_])", re.IGNORECASE)
 _WORD_CHAR = re.compile(r"[^\W_]")
 
 
@@ -117,6 +118,8 @@ def _role(text: str, i: int, start: int, end: int) -> str:
         return "apostrophe"  # don't, Sen’s
     if n.isdigit() and _DECADE.match(text, i + 1, end):
         return "apostrophe"  # ’90s
+    if n.isalpha() and _CLITIC.match(text, i + 1, end):
+        return "apostrophe"  # a clitic set apart: "team 's", "it 's"
     if ch in _SINGLE_OPEN:
         return "close?" if can_close and not can_open else "open"
     if can_open and not can_close:

@@ -45,6 +45,7 @@ def test_quotation_marks_of_each_kind(text, expected):
         "Music of the ’90s was louder than the '80s.",
         "Hun Sen’s letter and the parties' statements arrived.",
         "Rock ’n’ roll and the workers’ union met.",
+        "The team 's robot and it 's late, they 're told.",
     ],
 )
 def test_apostrophes_are_not_quotation_marks(text):
