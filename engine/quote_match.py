@@ -103,9 +103,10 @@ def _typo(a: str, b: str) -> bool:
 # ----------------------------------------------------------------------------- units
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class _Unit:
-    """One sentence of one quotation (or a run of scare-quoted words), ready to compare."""
+    """One sentence of one quotation (or a run of scare-quoted words), ready to compare;
+    its content words are lemmatised only when a comparison needs them."""
 
     doc: int
     index: int
@@ -113,11 +114,18 @@ class _Unit:
     end: int
     keys: tuple[str, ...]
     tokens: tuple[Token, ...]  # the token of each key
-    content: frozenset[str]
     speaker: str | None
     speaker_is_name: bool
     speaker_resolved: bool  # the article names the speaker only by a pronoun, resolved
     sentence: int
+
+    @cached_property
+    def content(self) -> frozenset[str]:
+        words = []
+        for t in self.tokens:
+            if not words or words[-1] is not t:
+                words.append(t)
+        return frozenset(content_words(words))
 
 
 def _start(tok: Token) -> int:
@@ -200,7 +208,6 @@ def _units(d: int, doc: Document, quotes: Sequence[Any]) -> list[_Unit]:
                     end=words[-1].end,
                     keys=tuple(keys),
                     tokens=tuple(owners),
-                    content=frozenset(content_words(words)),
                     speaker=speaker,
                     speaker_is_name=is_name,
                     speaker_resolved=resolved,
@@ -335,11 +342,14 @@ class _Sentence:
     end: int
     tokens: tuple[Token, ...]  # word tokens outside quotations
     words: frozenset[str]  # their folded forms, for finding candidates
-    surfaces: frozenset[str]
 
     @cached_property
     def content(self) -> frozenset[str]:
         return frozenset(content_words(self.tokens))
+
+    @cached_property
+    def surfaces(self) -> frozenset[str]:
+        return frozenset(t.text.removesuffix("'s").removesuffix("\u2019s") for t in self.tokens)
 
 
 def _plain_sentences(doc: Document, quotes: Sequence[Any]) -> list[_Sentence]:
@@ -364,8 +374,7 @@ def _plain_sentences(doc: Document, quotes: Sequence[Any]) -> list[_Sentence]:
                 s.start,
                 s.end,
                 tuple(keep),
-                frozenset(t.norm for t in keep if t.norm not in STOPWORDS),
-                frozenset(t.text.removesuffix("'s").removesuffix("\u2019s") for t in keep),
+                frozenset(t.norm for t in keep) - STOPWORDS,
             )
         )
     return out
@@ -589,8 +598,16 @@ def compare_quotes(
     altered, paraphrased, unquoted and misattributed ones. ``clusters`` lists every matched
     quote, verbatim ones too."""
     units = [_units(d, doc, extracted.get(doc.id, ())) for d, doc in enumerate(docs)]
-    plain = [_plain_sentences(doc, extracted.get(doc.id, ())) for doc in docs]
-    plain_index = [_index(p, lambda s: s.words) for p in plain]
+    plain: dict[int, list[_Sentence]] = {}
+    plain_index: dict[int, dict[str, list[int]]] = {}
+
+    def sentences_of(d: int) -> tuple[list[_Sentence], dict[str, list[int]]]:
+        # built on the first quote that has no quoted match in article d
+        if d not in plain:
+            plain[d] = _plain_sentences(docs[d], extracted.get(docs[d].id, ()))
+            plain_index[d] = _index(plain[d], lambda s: s.words)
+        return plain[d], plain_index[d]
+
     clusters = _cluster_sets(alignment)
     findings: list[Finding] = []
     links: list[tuple[tuple[int, int], tuple[int, int], str, float]] = []
@@ -613,7 +630,9 @@ def compare_quotes(
                 for u in units[src]:
                     if u.index in matched:
                         continue
-                    hit = _unquoted(u, plain[dst], plain_index[dst])
+                    if len(u.keys) < UNQUOTED_MIN_WORDS:
+                        continue
+                    hit = _unquoted(u, *sentences_of(dst))
                     if hit is not None:
                         s, ratio, shared = hit
                         findings.append(_unquoted_finding(docs, u, dst, s, ratio, shared))
