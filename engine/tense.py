@@ -104,6 +104,11 @@ class _Word:
     adverb: bool
 
 
+# lemminflect reads its inflection table on first use; read it when the engine is imported, so
+# that the first request does not pay for it.
+getInflection("be", tag="VBD")
+
+
 @lru_cache(maxsize=65536)
 def _inflections(lemma: str, tag: str) -> tuple[str, ...]:
     return tuple(f.lower() for f in getInflection(lemma, tag))
