@@ -937,7 +937,7 @@ IS_CONTRACTIONS: frozenset[str] = frozenset(
     ["it's", "that's", "there's", "here's", "what's", "who's", "he's", "she's", "where's", "how's"]
 )
 
-# British spellings folded to American ones before comparing (humour/humor, centre/center),
+# British spellings folded to American ones before comparing (colour/color, centre/center),
 # as (ending, replacement, minimum word length) so that "four" or "tour" are left alone.
 UK_US_ENDINGS: tuple[tuple[str, str, int], ...] = (
     ("isation", "ization", 8),
@@ -961,5 +961,5 @@ UK_US_ENDINGS: tuple[tuple[str, str, int], ...] = (
     ("ence", "ense", 7),
 )
 
-# Words that join two short quoted words into one phrase: "emotion" or "sympathy".
+# Words that join two short quoted words into one phrase: "anger" or "revenge".
 QUOTE_CONNECTORS: frozenset[str] = frozenset(["or", "and", "nor", "but", ","])

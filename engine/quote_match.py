@@ -78,7 +78,7 @@ UNQUOTED_WINDOW_GAP = 8
 @lru_cache(maxsize=65536)
 def word_keys(norm: str) -> tuple[str, ...]:
     """The comparison keys of one folded token: contractions expanded, British spellings
-    folded to American ones ("you're" -> you, are; "humour" -> humor)."""
+    folded to American ones ("you're" -> you, are; "colour" -> color)."""
     if norm in CONTRACTIONS:
         return CONTRACTIONS[norm]
     if norm in IS_CONTRACTIONS:
@@ -157,7 +157,7 @@ def _units(d: int, doc: Document, quotes: Sequence[Any]) -> list[_Unit]:
         return [t for t in tokens_in(lo, hi) if _is_word(t)]
 
     top = [q for q in quotes if q.depth == 0]
-    # scare-quoted words next to each other ("emotion" or "sympathy") read as one phrase
+    # scare-quoted words next to each other ("anger" or "revenge") read as one phrase
     groups: list[list[Any]] = []
     for q in top:
         if groups:

@@ -1,7 +1,7 @@
 """Direct quotations with their speakers, and the quote check that compares them across articles.
 
 The extractor reads quotation marks paragraph by paragraph with a stack: curly and straight
-double quotes, single quotes used as quotation marks (but not apostrophes such as states’,
+double quotes, single quotes used as quotation marks (but not apostrophes such as workers’,
 don’t or ’90s), nested quotes, a quote that runs over several paragraphs with the opening mark
 repeated and no closing mark until the last, and a quote split by its attribution ("We will,"
 she said, "win."). An unclosed mark never runs past its paragraph unless the next paragraph
@@ -41,7 +41,7 @@ NAME = "quotes"
 SCARE_MAX_WORDS = 2
 # How far around a quote its attribution is looked for, in characters.
 ATTRIBUTION_WINDOW = 240
-# Most words a speaker phrase may have ("a front desk clerk", "Hennepin County Judge Peter Cahill").
+# Most words a speaker phrase may have ("a hotel desk clerk", "County Judge Ann Marie Reyes").
 SPEAKER_MAX_WORDS = 7
 # Most words between two halves of a quote split by its attribution ("We will," she said, "win.").
 SPLIT_GAP_MAX_WORDS = 8
@@ -115,7 +115,7 @@ def _role(text: str, i: int, start: int, end: int) -> str:
         return "either"
     # single marks: quotation marks or apostrophes
     if p.isalnum() and n.isalnum():
-        return "apostrophe"  # don't, Sen’s
+        return "apostrophe"  # don't, Lee’s
     if n.isdigit() and _DECADE.match(text, i + 1, end):
         return "apostrophe"  # ’90s
     if n.isalpha() and _CLITIC.match(text, i + 1, end):
@@ -125,7 +125,7 @@ def _role(text: str, i: int, start: int, end: int) -> str:
     if can_open and not can_close:
         return "open"
     if can_close:
-        return "close?"  # states’ conduct, or the end of a quote
+        return "close?"  # the workers’ union, or the end of a quote
     return "apostrophe"
 
 
@@ -191,7 +191,7 @@ def _scan(text: str, paragraphs: Sequence[Span]) -> list[_Raw]:
                     continue
                 p = text[i - 1]
                 after = text[i + 2] if i + 2 < end else ""
-                # "the states’ conduct": a plural possessive when a lower-case word follows and
+                # "the workers’ union": a plural possessive when a lower-case word follows and
                 # a later mark can still close the quote.
                 if p in "sS" and after.islower() and _later_close(text, marks, k, start, end):
                     continue
@@ -290,7 +290,7 @@ def _subject_before(text: str, toks: Sequence[Token], v: int) -> _Speaker | None
     if tok.norm in SPEAKER_PRONOUNS and tok.norm not in ("his", "her", "its", "their"):
         return _Speaker(tok.text, tok.start, tok.end, False, True, cue)
     if tok.norm == ",":
-        # "Kin Phea, director of the institute, said": the name that opens the clause.
+        # "Ann Lee, director of the institute, said": the name that opens the clause.
         k = max(0, j - 3 * SPEAKER_MAX_WORDS)
         while k < j and not _is_name_token(toks[k]):
             if toks[k].kind == "word" and toks[k].norm not in NOT_NAMES:
@@ -306,7 +306,7 @@ def _subject_before(text: str, toks: Sequence[Token], v: int) -> _Speaker | None
         return _span_speaker(text, toks, _name_run_back(toks, j), j, cue)
     if tok.kind == "punct":
         return None
-    # A described speaker, or a possessive name before it: "Hun Sen's March 19 letter stated",
+    # A described speaker, or a possessive name before it: "Ann Lee's March 19 letter stated",
     # "a spokesman for his family said", "prosecutors said".
     k = j
     while k >= 0 and j - k < SPEAKER_MAX_WORDS:
@@ -333,7 +333,7 @@ def _subject_before(text: str, toks: Sequence[Token], v: int) -> _Speaker | None
 
 
 def _phrase_after(text: str, toks: Sequence[Token], i: int, cue: str | None) -> _Speaker | None:
-    """The speaker phrase starting at ``toks[i]``: "said Hun Sen in his letter", "said the document"."""
+    """The speaker phrase starting at ``toks[i]``: "said Ann Lee in her letter", "said the document"."""
     if i >= len(toks):
         return None
     tok = toks[i]
@@ -360,7 +360,7 @@ def _phrase_after(text: str, toks: Sequence[Token], i: int, cue: str | None) -> 
                 j += 2  # "reply Burton and Nick"
             else:
                 break
-        # "said Judge Peter Cahill" or "said Terrence Floyd, one of the brothers"
+        # "said Judge Ann Reyes" or "said Tom Baker, one of the brothers"
         return _span_speaker(text, toks, i, j, cue)
     if tok.norm in SPEAKER_DETERMINERS or tok.kind == "word":
         j = i
@@ -569,7 +569,7 @@ def _strip_quoted(toks: list[Token]) -> list[Token]:
 
 def _named_sources(doc: Document, quoted: Sequence[tuple[int, int]], until: int) -> list[tuple[int, str]]:
     """Every named subject of a verb outside quotations before ``until``, in text order, for
-    resolving pronouns: "Cahill said", "Kin Phea, director of the institute, said", "Manet
+    resolving pronouns: "Reyes said", "Ann Lee, director of the institute, said", "Baker
     described"."""
     out = []
     text = doc.text
