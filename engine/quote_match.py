@@ -43,6 +43,7 @@ from .findings import make_finding, mention
 from .model import Alignment, Document, Finding, Token
 
 FINDING_TYPE = "quote_mismatch"
+ELLIPSIS = "\u2026"
 SEVERITY = {"altered": "high", "attribution": "high", "paraphrased": "medium", "unquoted": "low"}
 
 # A quoted passage must share this share of the shorter one's words, in order, to be the same quote.
@@ -154,7 +155,21 @@ def _units(d: int, doc: Document, quotes: Sequence[Any]) -> list[_Unit]:
         return out
 
     def words_in(lo: int, hi: int) -> list[Token]:
-        return [t for t in tokens_in(lo, hi) if _is_word(t)]
+        # words, and an ellipsis where the writer left words out ("we will ... win")
+        out = []
+        for t in tokens_in(lo, hi):
+            if (
+                _is_word(t)
+                or t.text == "\u2026"
+                or (t.text == "." and out and out[-1].end == t.start and out[-1].text == ".")
+            ):
+                if t.text == "." and out and out[-1].text == ".":
+                    out[-1] = Token(out[-1].start, t.end, "...", ELLIPSIS, "punct")
+                    continue
+                out.append(t)
+            elif t.text == ".":
+                out.append(t)  # may open an ellipsis; dropped below if it does not
+        return [t for t in out if t.kind != "punct" or t.norm == ELLIPSIS or t.text == "\u2026"]
 
     top = [q for q in quotes if q.depth == 0]
     # scare-quoted words next to each other ("anger" or "revenge") read as one phrase
@@ -197,6 +212,10 @@ def _units(d: int, doc: Document, quotes: Sequence[Any]) -> list[_Unit]:
             keys: list[str] = []
             owners: list[Token] = []
             for t in words:
+                if t.kind == "punct":
+                    keys.append(ELLIPSIS)
+                    owners.append(t)
+                    continue
                 for k in word_keys(t.norm):
                     keys.append(k)
                     owners.append(t)
@@ -249,6 +268,12 @@ def _diff(a: _Unit, ar: tuple[int, int], b: _Unit, br: tuple[int, int]):
     removed: Counter[str] = Counter()
     added: Counter[str] = Counter()
     for tag, ia, ib in runs:
+        if tag != "equal" and (
+            (ia and all(a.keys[x] == ELLIPSIS for x in ia)) or (ib and all(b.keys[y] == ELLIPSIS for y in ib))
+        ):
+            # words left out where one article marks the cut with an ellipsis
+            out.append((tag, _surface(a, ia), _surface(b, ib)))
+            continue
         if tag == "replace" and len(ia) == len(ib):
             if all(_typo(a.keys[x], b.keys[y]) for x, y in zip(ia, ib, strict=True)):
                 tag = "equal"
@@ -295,7 +320,8 @@ def _compare(a: _Unit, b: _Unit, aligned: bool) -> _Match | None:
         inner = a.keys[ar[0] : ar[1]], b.keys[br[0] : br[1]]
         similarity = Indel.normalized_similarity(*inner)
         if changes == 0:
-            whole = ar == (0, na) and br == (0, nb)
+            # an ellipsis standing for words the other article has makes it an excerpt
+            whole = ar == (0, na) and br == (0, nb) and all(r[0] == "equal" for r in diff)
             return _Match("verbatim" if whole else "excerpt", 1.0, coverage, ar, br, diff, 0, shared)
         limit = max(ALTERED_MAX_CHANGES, int(ALTERED_MAX_SHARE * min(len(inner[0]), len(inner[1]))))
         if changes <= limit and shared >= MIN_SHARED_WORDS:

@@ -218,3 +218,12 @@ def test_long_quote_is_matched_against_each_shorter_quote_it_holds():
     (f,) = quote_findings(a, b)[0]
     assert f.details["class"] == "altered"
     assert {"op": "replace", "a": ["spring"], "b": ["summer"]} in f.details["diff"]
+
+
+@pytest.mark.parametrize("mark", ["...", "\u2026"])
+def test_words_left_out_at_an_ellipsis_make_an_excerpt(mark):
+    a = f"“We will fight {mark} and we will win,” said Ann Lee."
+    b = "“We will fight in the hills and the towns and we will win,” said Ann Lee."
+    findings, report = quote_findings(a, b)
+    assert findings == []
+    assert [c["class"] for c in report.clusters["quotes"]] == ["excerpt"]
