@@ -65,6 +65,8 @@ UNQUOTED_MIN_SHARED = 3
 UNQUOTED_COVERAGE = 0.5
 UNQUOTED_COVERAGE_WITHOUT_SPEAKER = 0.75
 UNQUOTED_MIN_SHARED_WITHOUT_SPEAKER = 5
+# Longest quoted passage compared word by word, in words.
+MAX_UNIT_WORDS = 400
 # Words found in more units or sentences than this are too common to find candidates by.
 MAX_POSTINGS = 64
 # Candidates compared word by word per quoted passage, most shared words first.
@@ -219,12 +221,14 @@ def _units(d: int, doc: Document, quotes: Sequence[Any]) -> list[_Unit]:
                 for k in word_keys(t.norm):
                     keys.append(k)
                     owners.append(t)
+            # a quoted sentence has a few dozen words; a runaway one is compared by its start
+            keys, owners = keys[:MAX_UNIT_WORDS], owners[:MAX_UNIT_WORDS]
             units.append(
                 _Unit(
                     doc=d,
                     index=len(units),
                     start=words[0].start,
-                    end=words[-1].end,
+                    end=owners[-1].end,
                     keys=tuple(keys),
                     tokens=tuple(owners),
                     speaker=speaker,
