@@ -869,7 +869,8 @@ REPORTING_VERBS: frozenset[str] = frozenset(
     shouted exclaim exclaims exclaimed demand demands demanded proclaim proclaims proclaimed
     caution cautions cautioned boast boasts boasted allege alleges alleged assure assures
     assured affirm affirms affirmed muse muses mused recount recounts recounted report
-    reports reported gush gushes gushed email emails emailed texted recalled
+    reports reported gush gushes gushed email emails emailed texted recalled fume fumes fumed
+    blurt blurts blurted snap snaps snapped retort retorts retorted scoff scoffs scoffed
     """.split()
 )
 

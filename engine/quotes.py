@@ -399,8 +399,11 @@ def _trailing(text: str, toks: Sequence[Token]) -> _Speaker | None:
     limit = min(len(toks), i + 3 * SPEAKER_MAX_WORDS)
     for v in range(i + 1, limit):
         t = toks[v]
-        if t.norm == "." and toks[v - 1].norm in NEVER_FINAL_ABBREVIATIONS:
-            continue  # the period of a title: "Mr. Rove"
+        if t.norm == "." and (
+            toks[v - 1].norm in NEVER_FINAL_ABBREVIATIONS
+            or (len(toks[v - 1].text) == 1 and toks[v - 1].text.isupper())
+        ):
+            continue  # the period of a title or an initial: "Mr. Rove", "Charles E. Grassley"
         if t.norm == "," and comma is None and _is_name_token(toks[v - 1]):
             comma = v  # an apposition may follow the name
             continue
@@ -425,7 +428,14 @@ def _name_start(toks: Sequence[Token], lo: int, j: int) -> int:
     while k - 1 >= lo and (
         _is_name_token(toks[k - 1])
         or toks[k - 1].norm in NEVER_FINAL_ABBREVIATIONS
-        or (toks[k - 1].norm == "." and k - 2 >= lo and toks[k - 2].norm in NEVER_FINAL_ABBREVIATIONS)
+        or (
+            toks[k - 1].norm == "."
+            and k - 2 >= lo
+            and (
+                toks[k - 2].norm in NEVER_FINAL_ABBREVIATIONS
+                or (len(toks[k - 2].text) == 1 and toks[k - 2].text.isupper())
+            )
+        )
     ):
         k -= 1
     return k
@@ -530,6 +540,11 @@ def _speaker_of(doc: Document, toks, starts, raw: _Raw) -> _Speaker | None:
     found = None
     if raw.close_mark is not None:
         s_start, s_end = _sentence_bounds(doc, raw.close_mark - 1)
+        if s_end <= raw.close_mark + 1:
+            # the quote ends its sentence ("... bank?" Mr. Lee said): read on into the next one
+            nxt = doc.sentence_at(_skip_space(text, s_end))
+            if nxt is not None and text.find("\n", raw.close_mark, nxt.start) == -1:
+                s_end = nxt.end
         end = min(s_end, raw.close_mark + ATTRIBUTION_WINDOW)
         after = _between(toks, starts, raw.close_mark, end)
         # stop at the next quotation: its words are not an attribution
@@ -547,11 +562,30 @@ def _speaker_of(doc: Document, toks, starts, raw: _Raw) -> _Speaker | None:
         if before is not None and (found is None or not before.pronoun):
             found = before
     if found is None:
+        found = _label(text, lead)
+    if found is None:
         s_start, s_end = _sentence_bounds(doc, raw.open_mark)
         lo = max(s_start, raw.open_mark - ATTRIBUTION_WINDOW)
         hi = min(s_end, (raw.close_mark or raw.open_mark) + ATTRIBUTION_WINDOW)
         found = _according_to(text, _between(toks, starts, lo, hi))
     return found
+
+
+def _skip_space(text: str, i: int) -> int:
+    n = min(len(text), i + 8)
+    while i < n and text[i].isspace():
+        i += 1
+    return i
+
+
+def _label(text: str, lead: list[Token]) -> _Speaker | None:
+    """A name that labels the quote after it: "Ann Lee, The Daily News: \"...\"."""
+    if not lead or lead[-1].norm != ":" or len(lead) > SPEAKER_MAX_WORDS + 4 or not _is_name_token(lead[0]):
+        return None
+    j = 0
+    while j + 1 < len(lead) and _is_name_token(lead[j + 1]):
+        j += 1
+    return _span_speaker(text, lead, 0, j, None)
 
 
 def _strip_quoted(toks: list[Token]) -> list[Token]:

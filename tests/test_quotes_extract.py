@@ -147,6 +147,9 @@ def test_unbalanced_marks_do_not_swallow_later_paragraphs(text):
         ("Maria Lopez wrote a letter. “We will win,” it added.", "Maria Lopez"),
         ("Judge Ann Reyes said the ruling was not based on “emotion or sympathy.”", "Ann Reyes"),
         ("“We will win,” he said.", None),
+        ("“Why was the money in the bank?” Mr. Tom Baker said.", "Tom Baker"),
+        ("“We will win,” Senator Ann E. Reyes, a Democrat, said on Monday.", "Ann E. Reyes"),
+        ("Ann Reyes, The Daily Planet: “We will win.”", "Ann Reyes"),
     ],
 )
 def test_speaker(text, speaker):
