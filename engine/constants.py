@@ -587,7 +587,7 @@ TENSE_NOT_SUBJECTS: frozenset[str] = frozenset(
 )
 
 # Forms taken as participles, prepositions or particles, never as finite verbs without an
-# auxiliary, in news copy ("joined aged 14", "compared with", "kids like you", "lights up").
+# auxiliary, in news copy ("left school aged 16", "compared with", "people like us", "lights up").
 TENSE_PARTICIPLE_ONLY: frozenset[str] = frozenset(
     [
         "aged",

@@ -3,7 +3,7 @@ event told in a different tense (``tense_shift``) or polarity (``negation_flip``
 aligned sentences.
 
 A verb group is a finite verb with its auxiliaries, modals, negation and the adverbs between
-them ("had never supported", "will be held", "is expected to announce"). Word forms come from
+them ("had never backed", "will be held", "is expected to announce"). Word forms come from
 the lemminflect lexicon that ships inside its package; ambiguous forms ("the said policy", "his
 remains", "an extended deadline") are resolved from the words around them. Non-finite forms
 (infinitives, gerunds, participles used as modifiers) are not verb groups.
@@ -58,7 +58,7 @@ _FUTURE_MODALS = frozenset(["will", "shall"])
 # Lemmas too common to pair across sentences on the lemma alone.
 _LIGHT_LEMMAS = frozenset(["be", "have", "do", "get", "make", "go"])
 # A changed stretch of at most this many words on each side, with the same words before and
-# after, tells the same event even when the verbs differ ("has been sentenced to" / "received a").
+# after, tells the same event even when the verbs differ ("has been fined" / "paid a").
 _SWAP_MAX_WORDS = 4
 # How far (in words) a question's subject may sit between the auxiliary and the main verb.
 _QUESTION_SUBJECT_MAX = 5
@@ -184,7 +184,7 @@ def _words(sentence) -> tuple[list[_W], list[int]]:
         kind = tok.kind
         if kind == "punct":
             if tok.norm == "'" and out and out[-1].end == tok.start and out[-1].norm.endswith("s"):
-                # "the members' bills": a plural possessive, neither a quotation nor a pause.
+                # "the players' wages": a plural possessive, neither a quotation nor a pause.
                 last = out[-1]
                 out[-1] = Token(last.start, tok.end, last.text + tok.text, last.norm + "'", last.kind)
                 continue
@@ -306,7 +306,7 @@ def _subject_like(w: _W | None) -> bool:
 
 def _object_start(w: _W | None) -> bool:
     """Whether ``w`` can open what follows a finite verb: an object, a clause or a number
-    ("issued a plan", "said he", "claimed 87 per cent", "says the toll")."""
+    ("signed a deal", "said he", "won 60 per cent", "says the cost")."""
     if w is None:
         return False
     n = w.norm
@@ -323,19 +323,19 @@ class _Ctx:
     """What the scan of one sentence knows when it reaches a word."""
 
     sentence: Any
-    headline: bool  # no closing punctuation: a headline, where "X killed in Y" is a participle
+    headline: bool  # no closing punctuation: a headline, where "Two hurt in crash" is a participle
     np_start: bool  # the sentence opens with its subject, not a phrase or a participle
     clause_verb: bool = False  # the current clause already has a finite verb
     resume: bool = False  # a relative clause between commas just closed before a verbless clause
     last_end: int = -2  # index of the last word of the previous group
-    last_aux: bool = False  # the previous group had auxiliaries ("was hauled in and told")
+    last_aux: bool = False  # the previous group had auxiliaries ("was stopped and searched")
 
 
 def _finite_simple(words: list[_W], punct: list[int], i: int, ctx: _Ctx) -> str | None:
     """The tense of ``words[i]`` as a finite main verb without auxiliaries, or None.
 
-    A participle after a noun is a modifier when the clause already has its verb ("opposed the
-    sanctions placed on ...") or when a verb follows ("the boat rescued on Friday was ...")."""
+    A participle after a noun is a modifier when the clause already has its verb ("rejected the
+    tariffs imposed on ...") or when a verb follows ("the cars recalled in May were ...")."""
     if i and not punct[i] and words[i - 1].norm in _NO_VERB_AFTER:
         return None  # "the remains", "of values", "to work": the rules below agree, faster
     w = words[i]
@@ -351,7 +351,7 @@ def _finite_simple(words: list[_W], punct: list[int], i: int, ctx: _Ctx) -> str 
         if p in TENSE_DETERMINERS or p == "to" or p.endswith(("'s", "s'")):
             return None
         if p.endswith("ing") and "VBG" in _word(p).tags:
-            # "following increased attention": a participle, not a subject, unless it is a
+            # "after raising doubled fees": a participle, not a subject, unless it is a
             # noun after a determiner ("the building collapsed").
             j = i - 2
             if j < 0 or words[j].norm not in TENSE_DETERMINERS:
@@ -363,14 +363,14 @@ def _finite_simple(words: list[_W], punct: list[int], i: int, ctx: _Ctx) -> str 
         if i == 0 or not (tags & {"VBD", "VBZ"}):
             return None
         past = "VBD" in tags
-        # A quotation, then "said the document": the inverted reporting verb.
+        # A quotation, then "said the report": the inverted reporting verb.
         if reporting and _quote_near(ctx.sentence, w.start):
             return "past" if past else "present"
         if ctx.clause_verb or (nxt is not None and nxt.norm == "by") or (nxt is None and not reporting):
-            return None  # "X, announced by Y", "Braverman (left)"
-        # "Hun Sen, president of the party, issued a message", "X, a spokesman, said": after
+            return None  # "X, announced by Y", "Smith (left)"
+        # "Ms Lee, head of the firm, signed the deal", "X, a spokesman, said": after
         # an appositive, in a clause that has no verb yet.
-        # "The result, announced on Monday, surprised": a participle phrase between commas.
+        # "The plan, unveiled on Monday, pleased": a participle phrase between commas.
         parenthetical = "VBN" in tags and nxt is not None and any(punct[i + 2 : i + 12])
         if not parenthetical and (reporting or _object_start(nxt) or ctx.np_start):
             if not _starts_with_participle(words, i):
@@ -379,7 +379,7 @@ def _finite_simple(words: list[_W], punct: list[int], i: int, ctx: _Ctx) -> str 
     if "VBD" in tags:
         if prev.norm in ("and", "or", "but"):
             if ctx.last_aux and ctx.last_end == i - 2 and "VBN" in tags:
-                return None  # "was hauled in and told"
+                return None  # "was stopped and searched"
             return "past" if _coordinated_finite(words, i) else None
         if prev.norm in TENSE_SUBJECT_PRONOUNS:
             return "past"
@@ -387,22 +387,22 @@ def _finite_simple(words: list[_W], punct: list[int], i: int, ctx: _Ctx) -> str 
             return None
         if "VBN" in tags:
             if nxt is not None and nxt.norm == "by":
-                return None  # "the result announced by ..."
+                return None  # "the plan unveiled by ..."
             if not _object_start(nxt):
                 if ctx.headline or (ctx.clause_verb and not info.noun) or info.noun:
-                    return None  # "opposed the sanctions placed on Russia"
+                    return None  # "rejected the tariffs imposed on steel"
                 if _verb_follows(words, punct, i):
-                    return None  # "the boat rescued on Friday was turned around"
+                    return None  # "the cars recalled in May were repaired"
         return "past"
     if "VBZ" in tags or "VBP" in tags:
         third = "VBZ" in tags
         if nxt is not None and (nxt.norm in _AUX_WORDS or _clear_finite_form(nxt)):
-            return None  # "the camp elects were", "the peace talks stalled"
+            return None  # "the club elects were", "the trade talks stalled"
         if prev.norm in TENSE_SUBJECT_PRONOUNS:
             if not third and prev.norm not in TENSE_PLURAL_SUBJECTS:
                 return None
             if info.noun and prev.norm in _DEMONSTRATIVES and not _object_start(nxt):
-                return None  # "won that match", "these attacks and threats"
+                return None  # "lost that match", "these delays and costs"
             if info.noun and nxt is None:
                 return None
             return "present"
@@ -416,16 +416,16 @@ def _finite_simple(words: list[_W], punct: list[int], i: int, ctx: _Ctx) -> str 
             if not plural:
                 return None
         if reporting and (nxt is None or nxt.norm == "that" or not ctx.clause_verb):
-            return "present"  # "researchers say.", "the authors say iodine ..."
+            return "present"  # "analysts say.", "the doctors say sleep ..."
         if info.noun or info.adj:
-            # "the remains", "common interests": a noun; "China says the", "Firm ups
+            # "the remains", "common interests": a noun; "Spain says the", "Firm ups
             # forecast" (a headline), "plans to visit": a verb.
             if ctx.headline and i == 1 and nxt is not None:
                 return "present"
             if nxt is not None and nxt.norm == "to" and lemma in TENSE_VERB_CATENATIVES:
                 return "present"
             if nxt is not None and nxt.norm[:1].isdigit():
-                return None  # "police posts 542"
+                return None  # "border posts 12"
             if not _object_start(nxt):
                 return None
         elif ctx.clause_verb and not third:
@@ -473,7 +473,7 @@ def _clear_finite_form(w: _W) -> bool:
 
 
 def _coordinated_finite(words: list[_W], i: int) -> bool:
-    """ "... opposed X and urged Y": a past form after "and" shares a finite subject when a
+    """ "... rejected X and urged Y": a past form after "and" shares a finite subject when a
     finite past verb came earlier in the sentence."""
     info = _word(words[i].norm)
     if "VBN" not in info.tags:
@@ -757,7 +757,7 @@ def _sentence_groups(text: str, sentence) -> list[VerbGroup]:
         if chain is None:
             i += 1
             continue
-        # What follows a reporting verb is a clause of its own ("said the letters reflect").
+        # What follows a reporting verb is a clause of its own ("said the figures show").
         ctx.clause_verb = chain.lemma not in TENSE_REPORTING_VERBS
         ctx.last_end = max(chain.end_word, chain.head)
         ctx.last_aux = chain.start != chain.head
@@ -792,7 +792,7 @@ def _sentence_groups(text: str, sentence) -> list[VerbGroup]:
 
 def _quote_near(sentence, offset: int) -> bool:
     """Whether a quotation mark ends the text just before ``offset`` in the sentence
-    (",\u201d said the document")."""
+    (",\u201d said the report")."""
     rel = offset - sentence.start
     before = sentence.text[max(0, rel - 8) : rel].rstrip()
     return before.endswith(('"', "'", "\u201d", "\u2019", "\u201c", "\u2018", "\u00bb"))

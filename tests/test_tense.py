@@ -146,7 +146,7 @@ def test_negation_sets_polarity(text, words, polarity):
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ("The policy essentially extended the programme.", "extended"),
+        ("The rule largely replaced the scheme.", "replaced"),
         ("The minister has also quietly approved the plan.", "has also quietly approved"),
         ("The bridge will soon be reopened.", "will soon be reopened"),
     ],
@@ -300,8 +300,8 @@ def words_of(finding) -> list[str]:
             "done",
         ),
         (
-            "The council said the new policy essentially extended the previous programme.",
-            "The council said the new policy essentially extends the previous programme.",
+            "The board said the new rule largely extended the earlier scheme.",
+            "The board said the new rule largely extends the earlier scheme.",
             ["extended", "extends"],
             "medium",
             "time",
@@ -314,9 +314,9 @@ def words_of(finding) -> list[str]:
             "future",
         ),
         (
-            "The two leaders have issued congratulatory messages to the winner.",
-            "The two leaders issued congratulatory messages to the winner.",
-            ["have issued", "issued"],
+            "The two ministers have sent written apologies to the families of the victims.",
+            "The two ministers sent written apologies to the families of the victims.",
+            ["have sent", "sent"],
             "low",
             "aspect",
         ),
@@ -350,10 +350,10 @@ def test_details_hold_each_version_and_a_plain_explanation():
 
 def test_a_swapped_verb_in_the_same_place_is_the_same_event():
     (f,) = shifts(
-        "Former officer John Smith has been sentenced to 270 months in prison for the killing.",
-        "Former officer John Smith received 270 months in prison for the killing.",
+        "Former manager John Smith has been fined 5,000 dollars for the safety breach at the plant.",
+        "Former manager John Smith paid 5,000 dollars for the safety breach at the plant.",
     )
-    assert words_of(f) == ["has been sentenced", "received"]
+    assert words_of(f) == ["has been fined", "paid"]
     assert f.details["lemma"] is None
 
 
@@ -375,8 +375,8 @@ def test_negation_flip_is_its_own_finding():
             "The council approved the new budget for the town after a long debate on Monday.",
         ),
         (
-            "The policy was publicised in July, when the party won a landslide general election.",
-            "The policy was publicised in July, when the party won a landslide general election.",
+            "The bill was published in June, when the council held a special session on housing.",
+            "The bill was published in June, when the council held a special session on housing.",
         ),
         (
             "The team could win the national title this season, the coach told reporters.",
@@ -400,9 +400,9 @@ def test_sentences_that_are_not_aligned_are_not_compared():
 
 
 def test_three_articles_one_finding_per_differing_pair():
-    a = "The family said in a statement that their father passed away peacefully today at home."
-    b = "The family said in a statement that their father has passed away peacefully today at home."
-    c = "The family said in a statement that their father passed away peacefully today at home."
+    a = "The club said in a statement that its founder passed away peacefully at home on Sunday."
+    b = "The club said in a statement that its founder has passed away peacefully at home on Sunday."
+    c = "The club said in a statement that its founder passed away peacefully at home on Sunday."
     found = shifts(a, b, c)
     pairs = sorted(tuple(m.article_id for m in f.mentions) for f in found)
     assert pairs == [("a1", "a2"), ("a2", "a3")]
