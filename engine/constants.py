@@ -809,6 +809,12 @@ QUANTITY_CATEGORIES: dict[str, str] = {
     "sentencing": "prison", "punishment": "prison", "term": "prison",
 }  # fmt: skip
 
+# Counted nouns that name no one in particular: "75 people" may be the "75 deaths" of another
+# article, while "658,000 Democrats" is not "270 electoral votes".
+GENERIC_COUNTED_NOUNS: frozenset[str] = frozenset(
+    "people person persons individual individuals resident residents civilian civilians".split()
+)
+
 # Words near a quantity that tell which of several figures about one thing it is.
 QUANTITY_ROLES: dict[str, str] = {
     "maximum": "max", "max": "max", "minimum": "min", "average": "average", "median": "average",

@@ -38,6 +38,7 @@ from .constants import (
     DELTA_BEFORE,
     DURATION_UNITS,
     FRACTION_DENOMINATORS,
+    GENERIC_COUNTED_NOUNS,
     MEASURE_UNITS,
     MONTHS,
     NUMBER_NOUNS,
@@ -185,6 +186,8 @@ _WORD_HYPHEN_BEFORE = re.compile(r"(?P<w>[A-Za-z]{2,20})-$")
 _ALIAS_BEFORE = re.compile(r"(?:\([ \u00a0]?|,?[ \u00a0]or[ \u00a0](?:about[ \u00a0])?)$")
 _TZ_AFTER = re.compile(rf"[ \u00a0](?i:{_alt(TIME_ZONES)})\b")
 _NOUN_AFTER = re.compile(r"[ \u00a0\-](?P<noun>[a-z]{3,20})\b")
+# A capitalised plural after a figure counts members of a group ("658,000 Democrats").
+_GROUP_AFTER = re.compile(r"[ \u00a0](?P<noun>[A-Z][a-z]{2,19}s)\b")
 _NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
 _UNIT_WORD_SET = frozenset(w for u in _UNIT_WORDS for w in u.split()) | frozenset(["a.m", "p.m"])
 _CLAUSE_BREAK = frozenset(',;:()[]\u2014\u2013"')
@@ -488,10 +491,18 @@ def _counted_noun(text: str, end: int, limit: int) -> str | None:
     """The noun a number counts when one follows it ("75 people"), else None."""
     noun = _NOUN_AFTER.match(text, end, limit)
     if noun is None:
+        group = _GROUP_AFTER.match(text, end, limit)
+        if group is not None and "NOUN" in getAllLemmas(group.group("noun").lower()):
+            return group.group("noun").lower()
         return None
     word = noun.group("noun")
     if word in STOPWORDS or word in _NUMBER_WORD_SET or word in DELTA_AFTER:
         return None
+    if "NOUN" not in getAllLemmas(word):
+        # "270 electoral votes", "the second presidential debate": the noun after the adjective.
+        after = _NOUN_AFTER.match(text, noun.end(), limit)
+        if after is not None and text[noun.end()] == " " and "NOUN" in getAllLemmas(after.group("noun")):
+            return after.group("noun")
     return word
 
 
@@ -859,6 +870,10 @@ ALIGNED_MIN_SHARED = 2
 # Sentences this similar (Dice over specific words) tell the same thing even when nothing else
 # in their articles corroborates it.
 SAME_SENTENCE_DICE = 0.7
+# Two articles tell one story when this share of either one's sentences aligns with the other.
+STORY_COVERAGE = 0.4
+# Counts up to this agree between unrelated articles too often to show they tell one story.
+SMALL_COUNT = 10
 # Words after an ordinal or a time of day that name the thing itself, not what is said of it.
 NOUN_PHRASE_WORDS = 3
 # Content words around a quantity that pairing reads, on each side.
@@ -1057,8 +1072,9 @@ def _sentence_words(doc: Document, index: int, cache: dict) -> frozenset[str]:
     return found
 
 
-def _candidates(docs, alignment: Alignment, items: dict[tuple[str, int], _Item]) -> dict:
-    """Scored pairs of mentions that may state the same quantity, keyed by the two items."""
+def _candidates(docs, alignment: Alignment, items: dict[tuple[str, int], _Item]) -> tuple[dict, set]:
+    """Scored pairs of mentions that may state the same quantity, keyed by the two items, and
+    the keys of the pairs found in aligned sentences."""
     known = {d.id for d in docs}
     by_sentence: dict[tuple[str, int], list[_Item]] = {}
     for it in items.values():
@@ -1066,11 +1082,14 @@ def _candidates(docs, alignment: Alignment, items: dict[tuple[str, int], _Item])
     ctx_cache: dict = {}
     words_cache: dict = {}
     pairs: dict[tuple[tuple[str, int], tuple[str, int]], float] = {}
+    aligned: set[tuple[tuple[str, int], tuple[str, int]]] = set()
 
-    def offer(a: _Item, b: _Item, score: float) -> None:
+    def offer(a: _Item, b: _Item, score: float, *, in_aligned: bool) -> None:
         if a.key > b.key:
             a, b = b, a
         k = (a.key, b.key)
+        if in_aligned:
+            aligned.add(k)
         if score > pairs.get(k, -math.inf):
             pairs[k] = score
 
@@ -1096,6 +1115,8 @@ def _candidates(docs, alignment: Alignment, items: dict[tuple[str, int], _Item])
                     for b in qb:
                         if not _comparable(a.q, b.q) or _conflicting(a.q, b.q):
                             continue
+                        if _other_person(a, b, ctx_cache):
+                            continue
                         around = _context(a.doc, a.q, ctx_cache) & _context(b.doc, b.q, ctx_cache)
                         shared = len(around)
                         same_cat = a.q.category is not None and a.q.category == b.q.category
@@ -1113,7 +1134,7 @@ def _candidates(docs, alignment: Alignment, items: dict[tuple[str, int], _Item])
                             own = _noun_phrase(a.doc, a.q, ctx_cache) | _noun_phrase(b.doc, b.q, ctx_cache)
                             shared = len(_specific(around - own))
                         if shared or same_cat or unique:
-                            offer(a, b, 3.0 + shared + 2.0 * same_cat + _closeness(a, b))
+                            offer(a, b, 3.0 + shared + 2.0 * same_cat + _closeness(a, b), in_aligned=True)
 
     # Anywhere: story-level figures (tolls, votes, ages, prison terms) said again elsewhere.
     categorised = [it for it in items.values() if it.q.category is not None and not it.q.restates]
@@ -1122,15 +1143,46 @@ def _candidates(docs, alignment: Alignment, items: dict[tuple[str, int], _Item])
         for b in categorised[i + 1 :]:
             if a.key[0] == b.key[0] or a.q.category != b.q.category or a.q.role != b.q.role:
                 continue
-            if not _comparable(a.q, b.q):
+            if not _comparable(a.q, b.q) or _other_person(a, b, ctx_cache) or _other_noun(a.q, b.q):
                 continue
-            wa = _sentence_words(a.doc, a.q.sentence, words_cache)
-            wb = _sentence_words(b.doc, b.q.sentence, words_cache)
+            wa = _specific(_sentence_words(a.doc, a.q.sentence, words_cache))
+            wb = _specific(_sentence_words(b.doc, b.q.sentence, words_cache))
             shared = len({w for w in wa & wb if w not in QUANTITY_CATEGORIES})
             if shared < GLOBAL_MIN_SHARED and a.q.role is None:
                 continue
-            offer(a, b, shared + 0.5 * (a.q.bound == b.q.bound))
-    return pairs
+            offer(a, b, shared + 0.5 * (a.q.bound == b.q.bound), in_aligned=False)
+    return pairs, aligned
+
+
+def _other_noun(a: Quantity, b: Quantity) -> bool:
+    """Counts of two different things ("658,000 Democrats", "270 electoral votes"); a generic
+    noun ("75 people") may stand for any ("three deaths"), and two words of one category
+    ("deaths", "fatalities") for each other."""
+    if _base(a) != "count" or a.unit is None or b.unit is None or a.unit == b.unit:
+        return False
+    if a.unit in GENERIC_COUNTED_NOUNS or b.unit in GENERIC_COUNTED_NOUNS:
+        return False
+    ca, cb = QUANTITY_CATEGORIES.get(a.unit), QUANTITY_CATEGORIES.get(b.unit)
+    return ca is None or ca != cb
+
+
+def _other_person(a: _Item, b: _Item, cache: dict) -> bool:
+    """Ages of two people told apart by the noun after them ("a 15-year-old girl", "the
+    63-year-old senator")."""
+    if _base(a.q) != "age" or _base(b.q) != "age":
+        return False
+    na, nb = _next_word(a.doc, a.q, cache), _next_word(b.doc, b.q, cache)
+    return na is not None and nb is not None and na != nb
+
+
+def _next_word(doc: Document, q: Quantity, cache: dict) -> str | None:
+    reader = cache.get((doc.id, "sentence", q.sentence))
+    if reader is None:
+        reader = cache[(doc.id, "sentence", q.sentence)] = _Context(doc.sentences[q.sentence])
+    _, right = reader.around(q.start, q.end, 0, 1)
+    if not right or not _is_content(right[0]):
+        return None
+    return _content(right[0])
 
 
 def _specific(words: frozenset[str]) -> frozenset[str]:
@@ -1190,7 +1242,8 @@ def compare(
                 items[(doc.id, q_pos)] = _Item((doc.id, q_pos), doc, q, q.sentence / count)
     if not items:
         return CheckResult()
-    matched = _match(_candidates(docs, alignment, items), items)
+    pairs, aligned = _candidates(docs, alignment, items)
+    matched = _match(pairs, items)
 
     links: dict[tuple[str, int], set[tuple[str, int]]] = {}
     mismatches: list[tuple[_Item, _Item, _Verdict]] = []
@@ -1205,37 +1258,62 @@ def compare(
         elif not verdict.consistent:
             mismatches.append((a, b, verdict))
 
-    mismatches = _corroborated(mismatches, matched)
+    mismatches = _corroborated(mismatches, matched, aligned, _story_coverage(docs, alignment))
     findings = []
     for group in _groups(mismatches):
         findings.append(_finding(group, items, links))
     return CheckResult(findings=tuple(findings), equivalences=tuple(equivalences))
 
 
-def _corroborated(mismatches, matched):
+def _story_coverage(docs, alignment: Alignment) -> dict[tuple[str, str], float]:
+    """For each pair of articles (ids in order), the larger share of either article's sentences
+    that align with the other: near 1 for two versions of one story, low for two stories."""
+    sizes = {d.id: max(1, len(d.sentences)) for d in docs}
+    seen: dict[tuple[str, str], set[tuple[str, int]]] = {}
+    for cluster in alignment.clusters:
+        ids = sorted(set(cluster.article_ids) & set(sizes))
+        for i, x in enumerate(ids):
+            for y in ids[i + 1 :]:
+                found = seen.setdefault((x, y), set())
+                found.update((m.article_id, m.sentence) for m in cluster.members if m.article_id in (x, y))
+    return {
+        pair: max(sum(1 for aid, _ in refs if aid == side) / sizes[side] for side in pair)
+        for pair, refs in seen.items()
+    }
+
+
+def _corroborated(mismatches, matched, aligned: set, coverage: Mapping[tuple[str, str], float]):
     """The mismatches that two articles telling the same story would show.
 
     A figure that names what it counts (a death toll, a vote, an age, a prison term) is a
-    story-level fact and is always kept. Any other figure is kept only when its two articles
-    agree on at least as many figures as they disagree on, or when it is their one
-    disagreement and is told in nearly the same sentence: two articles on different polls,
-    different days of a live blog or different events of one campaign pair many figures and
-    agree on few of them.
+    story-level fact, and is kept when the articles are seen to tell one story: many of their
+    sentences align, or they agree on a telling figure elsewhere (two reports of two storms
+    align on "the storm killed N, the governor said" and on little else). Any other figure is
+    kept only when its two articles agree, in other sentences, on at least as many telling
+    figures as they disagree on, or when it is their one disagreement and is told in nearly
+    the same sentence: two articles on different polls, different days of a live blog or
+    different events of one campaign pair many figures and agree on few of them, and those
+    often by chance (two 41 percents).
     """
-    agree: Counter = Counter()
+    agree: dict[tuple[str, str], list[tuple[int, int]]] = {}
     disagree: Counter = Counter()
     for a, b in matched:
-        pair = tuple(sorted((a.doc.id, b.doc.id)))
-        if _judge(a.q, b.q).consistent:
-            if _base(a.q) != "year":
-                agree[pair] += 1
-        else:
+        pair, where = _pair_of(a, b)
+        if not _judge(a.q, b.q).consistent:
             disagree[pair] += 1
+        elif _telling(a.q) and _telling(b.q):
+            agree.setdefault(pair, []).append(where)
     words_cache: dict = {}
     kept = []
     for a, b, verdict in mismatches:
-        pair = tuple(sorted((a.doc.id, b.doc.id)))
-        if a.q.category is not None or b.q.category is not None or agree[pair] >= disagree[pair]:
+        pair, where = _pair_of(a, b)
+        elsewhere = sum(1 for w in agree.get(pair, ()) if w[0] != where[0] and w[1] != where[1])
+        categorised = a.q.category is not None or b.q.category is not None
+        if categorised or tuple(sorted((a.key, b.key))) not in aligned:
+            if elsewhere >= 1 or coverage.get(pair, 0.0) >= STORY_COVERAGE:
+                kept.append((a, b, verdict))
+            continue
+        if elsewhere >= disagree[pair]:
             kept.append((a, b, verdict))
             continue
         if disagree[pair] == 1:
@@ -1244,6 +1322,23 @@ def _corroborated(mismatches, matched):
             if wa and wb and 2 * len(wa & wb) / (len(wa) + len(wb)) >= SAME_SENTENCE_DICE:
                 kept.append((a, b, verdict))
     return kept
+
+
+def _pair_of(a: _Item, b: _Item) -> tuple[tuple[str, str], tuple[int, int]]:
+    """The two articles of a matched pair, in id order, and the sentence of each."""
+    if a.doc.id > b.doc.id:
+        a, b = b, a
+    return (a.doc.id, b.doc.id), (a.q.sentence, b.q.sentence)
+
+
+def _telling(q: Quantity) -> bool:
+    """Whether two articles agreeing on ``q`` says something: not a year, not a small count."""
+    base = _base(q)
+    if base == "year":
+        return False
+    if base in ("count", "number") and q.kind != "range" and q.value is not None:
+        return abs(q.value) > SMALL_COUNT
+    return True
 
 
 def _written(q: Quantity) -> str:

@@ -299,3 +299,43 @@ def test_an_ordinal_of_the_same_thing_is_compared():
         "The veteran leader won a sixth consecutive term in office in Sunday's general election.",
     )
     assert f.details["kind"] == "ordinal"
+
+
+def test_ages_of_two_people_are_not_compared():
+    assert (
+        findings(
+            "The inquiry followed messages sent to a 15-year-old girl in the state.\n"
+            "The congressman resigned from the committee last year.",
+            "The 63-year-old senator said she was appalled by the messages sent to interns.\n"
+            "The governor declined to comment on the case.",
+        )
+        == []
+    )
+
+
+def test_counts_of_different_things_are_not_compared_across_sentences():
+    assert (
+        findings(
+            "Early voting data show more than 658,000 Democrats have cast ballots in the state.\n"
+            "The county clerks said lines were short.",
+            "Officials said lines were short at the county offices on Monday.\n"
+            "The candidate needs 270 electoral votes to win the state and the White House.",
+        )
+        == []
+    )
+
+
+def test_a_death_toll_in_unrelated_stories_is_not_compared():
+    # Two reports on two storms: their sentences hardly align and no other figure agrees.
+    assert (
+        findings(
+            "A storm hit the northern coast on Monday, cutting power to thousands of homes.\n"
+            "Emergency crews cleared roads through the night.\n"
+            "Schools stayed closed in three districts.\n"
+            "The death toll from the storm rose to 12, the regional governor said.",
+            "Heavy rain flooded the southern valley on Friday.\n"
+            "Farmers said the harvest was lost.\n"
+            "The storm killed 4 people, the regional governor said.",
+        )
+        == []
+    )
