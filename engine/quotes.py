@@ -528,11 +528,18 @@ def _join_split(text: str, toks, starts, raws: list[_Raw]) -> list[_Raw]:
                 and gap.rstrip().endswith(",")
                 and 0 < len(words) <= SPLIT_GAP_MAX_WORDS
                 and any(t.norm in REPORTING_VERBS for t in words)
+                # the second half goes on with the same sentence: "We will," she said, "win."
+                and _first_letter_is_lower(text, raw.parts[0][0], raw.parts[0][1])
             ):
                 out[-1] = _Raw(prev.parts + raw.parts, 0, raw.closed, prev.open_mark, raw.close_mark)
                 continue
         out.append(raw)
     return out
+
+
+def _first_letter_is_lower(text: str, start: int, end: int) -> bool:
+    m = _WORD_CHAR.search(text, start, min(end, start + 8))
+    return m is not None and m.group().islower()
 
 
 def _speaker_of(doc: Document, toks, starts, raw: _Raw) -> _Speaker | None:

@@ -229,3 +229,8 @@ def test_offsets_slice_to_the_quote_text(text):
         assert q.start <= q.parts[0].start and q.parts[-1].end <= q.end
         if q.speaker_start is not None:
             assert 0 <= q.speaker_start < q.speaker_end <= len(text)
+
+
+def test_second_statement_after_adding_is_its_own_quote():
+    text = "“We will win,” Ann Lee said, adding, “The town is with us.”"
+    assert [q.text for q in top(text)] == ["We will win,", "The town is with us."]
