@@ -506,7 +506,6 @@ def _parse_aux(words: list[_W], punct: list[int], i: int, question: bool) -> _Ch
     if n == "am" and (prev is None or prev.norm != "i") and i > 0:
         return None  # "6:00am"
     modality = None
-    perfect = progressive = passive = False
     neg = False
     if n in TENSE_MODALS:
         modality = TENSE_MODALS[n]
@@ -550,16 +549,14 @@ def _parse_aux(words: list[_W], punct: list[int], i: int, question: bool) -> _Ch
     if base == "have" and k + 1 < len(words):
         j2, neg2 = _skip_adverbs(words, k + 1, punct)
         if j2 < len(words) and not punct[j2] and _verb(words[j2], "VBN"):
-            perfect = True
-            neg = neg or neg2
-            return _perfect_rest(words, punct, i, j2, tense, modality, neg, question)
+            return _perfect_rest(words, punct, i, j2, tense, modality, neg or neg2, question)
     if base == "be":
         j2, neg2 = _skip_adverbs(words, k + 1, punct)
         neg = neg or neg2
-        chain = _be_rest(words, punct, i, k, j2, tense, modality, neg, perfect, question)
+        chain = _be_rest(words, punct, i, k, j2, tense, modality, neg, False, question)
         if chain is not None:
             return chain
-    return _rest(words, punct, i, k, tense, modality, neg, perfect, progressive, passive, question)
+    return _rest(words, punct, i, k, tense, modality, neg, False, False, False, question)
 
 
 def _next_verb(
@@ -645,13 +642,13 @@ def _be_rest(words, punct, i, be, k, tense, modality, neg, perfect, question) ->
         base_i, neg2 = _skip_adverbs(words, k + 2, punct)
         if base_i < len(words) and not punct[base_i] and not punct[k + 1] and _verb(words[base_i], "VB"):
             mod = TENSE_BE_CATENATIVES[n]
-            if modality is None:
-                modality = mod
-            t = "future" if mod == "going to" and tense == "present" else tense
             if mod == "going to" and tense == "present":
-                modality = None if modality == "going to" else modality
-            chain = _rest(words, punct, i, base_i, t, modality, neg or neg2, perfect, False, False, question)
-            return chain
+                tense = "future"  # "is going to close": the future itself, no modality of its own
+            elif modality is None:
+                modality = mod
+            return _rest(
+                words, punct, i, base_i, tense, modality, neg or neg2, perfect, False, False, question
+            )
     if _verb(w, "VBG") and n != "being" and n not in TENSE_PARTICIPLE_ONLY:
         return _rest(words, punct, i, k, tense, modality, neg, perfect, True, False, question)
     if n == "being":
