@@ -152,7 +152,7 @@ _CORE = re.compile(
     r"|(?P<ordd>(?<![\w.,])\d++(?:st|nd|rd|th)\b)"
     # Digits with Western (1,250,000) or Indian (12,50,000) grouping, decimals, and a vulgar
     # fraction ("7\u00bd"); a 2-digit group must be followed by another group.
-    rf"|(?P<digits>(?<![\w.,])(?:\d{{1,2}}(?:,\d\d(?=,))++,\d{{3}}(?![\d,])|\d{{1,3}}(?:,\d{{3}})++(?![\d,])|\d++)"
+    rf"|(?P<digits>(?<![\w.,])(?:\d{{1,2}}(?:,\d\d(?=,))++,\d{{3}}(?!\d|,\d)|\d{{1,3}}(?:,\d{{3}})++(?!\d|,\d)|\d++)"
     rf"(?:\.\d++)?+[{_VULGAR}]?|(?<!\w)[{_VULGAR}])"
     rf"|(?P<ordw>(?i:\b(?:(?:{_WORD})[ \-](?:and[ ])?){{0,8}}+(?:{_ORD})\b))"
     rf"|(?P<frac>(?i:\b(?P<fnum>{_WORD}|a|one)[ \-](?P<fden>{_FRAC_DEN})\b))"
@@ -189,6 +189,28 @@ _NOUN_AFTER = re.compile(r"[ \u00a0\-](?P<noun>[a-z]{3,20})\b")
 # A capitalised plural after a figure counts members of a group ("658,000 Democrats").
 _GROUP_AFTER = re.compile(r"[ \u00a0](?P<noun>[A-Z][a-z]{2,19}s)\b")
 _NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
+_DIGIT_WORDS = {
+    "zero": "0", "oh": "0", "nought": "0", "naught": "0", "one": "1", "two": "2", "three": "3",
+    "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}  # fmt: skip
+_DIGIT_WORD = _alt(_DIGIT_WORDS)
+_POINT_AFTER = re.compile(
+    rf"(?i:[ \u00a0]point[ \u00a0](?P<digits>(?:(?:{_DIGIT_WORD}|(?:{_TENS})(?:[ \-](?:{_DIGIT_WORD}))?)"
+    rf"(?:[ \u00a0]|(?![\w\-]))){{1,8}}+))"
+)
+_POINT_BEFORE = re.compile(r"(?i:\bpoint[ \u00a0])$")
+_DEN_AFTER = re.compile(rf"(?i:[ \-](?P<den>{_FRAC_DEN}))\b")
+_AND_ORDINAL_AFTER = re.compile(r"(?i:[ \u00a0]and[ \u00a0](?:a|an|one)[ \u00a0][a-z]+(?:th|ths)\b)")
+_OF_SCALE = re.compile(
+    r"(?i:(?:[ \u00a0]of)?(?:[ \u00a0]an?)?[ \u00a0](?P<scale>thousand|million|billion|trillion))\b"
+)
+# Forms a figure is part of but that are not read: a slash fraction or date ("3/4", "9/11"),
+# a decimal comma or dotted group ("1,5", "1.111,11", "192.168.1.2"), a power ("1.1^23", "x10").
+_ODD_DIGITS_AFTER = re.compile(r"(?:[/,.]\d|\^|[x\u00d7]10\b)[\w.,/^+\-\u00d7]*")
+_SEASON = re.compile(r"(?:19|20)\d\d/(?:\d\d){1,2}(?![\w/])")  # "2023/24": a season or fiscal year
+_EXPONENT_AFTER = re.compile(r"[eE][-+]?\d{1,3}(?![\w.])")
+_SPACE_GROUPS_AFTER = re.compile(r"(?:[ \u202f\u00a0]\d{3}(?![\d,]|\.\d*[a-zA-Z]))++")
+_GLUED = re.compile(r"[\w.]*")
 _UNIT_WORD_SET = frozenset(w for u in _UNIT_WORDS for w in u.split()) | frozenset(["a.m", "p.m"])
 _CLAUSE_BREAK = frozenset(',;:()[]\u2014\u2013"')
 
@@ -325,6 +347,7 @@ _AFTER_A = frozenset(list(FRACTION_DENOMINATORS) + list(NUMBER_NOUNS) + list(SCA
 _VULGAR_SET = frozenset(VULGAR_FRACTIONS)
 
 
+_SKIP = "skip"
 _NOT_A_START = -1
 _IF_NUMBER_FOLLOWS = -2
 
@@ -374,6 +397,11 @@ def _scan(text: str, sent: Sentence, published: _dt.date | None) -> list[_Raw]:
             continue
         raw = _read(text, m, end, published)
         if raw is None:
+            continue
+        if raw.kind == _SKIP:
+            # A form read but not trusted (a slash fraction, a decimal comma): no part of it is
+            # claimed, so that "3/4" does not become 3 nor "1,5" become 1.
+            pos = max(raw.end, m.end())
             continue
         out.append(raw)
         pos = max(raw.end, m.end())
@@ -439,18 +467,37 @@ def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Ra
         den = FRACTION_DENOMINATORS[m.group("fden").lower()]
         num_word = m.group("fnum").lower()
         plural = m.group("fden").lower().endswith("s") or m.group("fden").lower() == "halves"
+        scaled = _OF_SCALE.match(text, e, limit)
         if num_word in ("a", "one"):
             num = 1.0
             after = text[e : e + 4].lower()
-            if den != 2 and not after.startswith(" of"):
+            if den != 2 and not after.startswith(" of") and scaled is None:
                 return None  # "a third term" is an ordinal
         else:
             parsed = _word_number(num_word)
             if parsed is None or not plural:
                 return None
             num = parsed[0]
+        if scaled is not None:  # "two thirds of a million", "a quarter million"
+            return _number(
+                text,
+                s,
+                scaled.end(),
+                num / den * SCALE_WORDS[scaled.group("scale").lower()],
+                3,
+                SCALE_WORDS[scaled.group("scale").lower()] / 1000,
+                limit,
+                words=True,
+                scaled=True,
+            )
         return _Raw(s, e, "fraction", num / den, precision=3, step=0.001)
     if group == "half":
+        scaled = _OF_SCALE.match(text, e, limit)
+        if scaled is not None:  # "half a million"
+            factor = SCALE_WORDS[scaled.group("scale").lower()]
+            return _number(
+                text, s, scaled.end(), 0.5 * factor, 1, factor / 10, limit, words=True, scaled=True
+            )
         if not text[e : e + 3].lower().startswith(" of"):
             return None
         return _Raw(s, e, "fraction", 0.5, precision=3, step=0.001)
@@ -469,6 +516,21 @@ def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Ra
             return None
         value, length = parsed
         e = s + length
+        if _POINT_BEFORE.search(text, max(0, s - 8), s):
+            return _Raw(s, e, _SKIP, None)  # the decimals of "nought point five"
+        point = _POINT_AFTER.match(text, e, limit)
+        if point is not None:
+            decimals = _spelled_decimals(point.group("digits"))
+            if decimals is None or not value.is_integer():
+                return _Raw(s, point.end(), _SKIP, None)
+            spelled = float(f"{int(value)}.{decimals}")
+            stop = point.start("digits") + len(point.group("digits").rstrip())
+            return _number(text, s, stop, spelled, len(decimals), 10.0 ** -len(decimals), limit, words=True)
+        den = _DEN_AFTER.match(text, e, limit)
+        if den is not None:
+            return _spelled_fraction(text, s, e, m.group(0)[:length], den, limit)
+        if _AND_ORDINAL_AFTER.match(text, e, limit):
+            return _Raw(s, e, _SKIP, None)  # "two hundred and a thirtieth"
         if (
             value == 1
             and e - s == 3
@@ -481,10 +543,66 @@ def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Ra
         return _number(text, s, e, value, 0, 1.0, limit, words=True)
     if group == "digits":
         raw = m.group(0)
+        odd = _ODD_DIGITS_AFTER.match(text, e, limit)
+        if odd is not None and not _SEASON.match(text, s, limit):
+            return _Raw(s, odd.end(), _SKIP, None)
+        exponent = _EXPONENT_AFTER.match(text, e, limit)
+        if exponent is not None:
+            value = float(raw.replace(",", "") + exponent.group(0))
+            return _number(text, s, exponent.end(), value, 0, abs(value) * 1e-3 or 1.0, limit, words=False)
+        spaced = _SPACE_GROUPS_AFTER.match(text, e, limit) if "," not in raw and "." not in raw else None
+        if spaced is not None and len(raw) <= 3:
+            groups = spaced.group(0)
+            if "\u202f" in groups or "\u00a0" in groups or groups.count(" ") >= 2:
+                raw = raw + re.sub(r"[ \u202f\u00a0]", "", groups)
+                e = spaced.end()
+                if e < limit and text[e] == "." and e + 1 < limit and text[e + 1].isdigit():
+                    frac_part = re.match(r"\.\d+", text[e:limit])
+                    raw += frac_part.group(0)
+                    e += len(frac_part.group(0))
+            else:
+                return _Raw(s, spaced.end(), _SKIP, None)  # "40 000": grouping or two numbers
         value, decimals = _digit_value(raw)
         plain = raw.isdigit()
-        return _number(text, s, e, value, decimals, 10.0**-decimals, limit, words=False, plain=plain)
+        found = _number(text, s, e, value, decimals, 10.0**-decimals, limit, words=False, plain=plain)
+        if found is not None and found.end == e and e < limit and text[e].isalpha():
+            # "1.2b", "5G", "1990s": letters glued to the figure that say what it is in a way
+            # not read here; better no value than a wrong one.
+            return _Raw(s, _GLUED.match(text, e, limit).end(), _SKIP, None)
+        return found
     return None
+
+
+def _spelled_decimals(words: str) -> str | None:
+    """The digits of a spelled decimal part: "zero three" -> "03", "seventy-one" -> "71"."""
+    out = []
+    for word in re.split(r"[ \u00a0]+", words.strip().lower()):
+        if word in _DIGIT_WORDS:
+            out.append(_DIGIT_WORDS[word])
+        else:
+            parsed = _word_number(word)
+            if parsed is None or not 10 <= parsed[0] < 100 or parsed[1] != len(word):
+                return None
+            out.append(str(int(parsed[0])))
+    return "".join(out) or None
+
+
+def _spelled_fraction(text: str, s: int, e: int, run: str, den: re.Match, limit: int) -> _Raw:
+    """A run of number words before a denominator: "one hundred and three quarters" = 100.75,
+    "six million and two thirds" = 6,666,667. A run that does not split so plainly ("twenty-
+    three fifths", "one hundred thirty fifths") is not claimed."""
+    den_word = den.group("den").lower()
+    den_value = FRACTION_DENOMINATORS[den_word]
+    head, sep, tail = run.lower().rpartition(" and ")
+    whole = _word_number(head) if sep else None
+    num = _word_number(tail) if sep else None
+    plural = den_word.endswith("s")
+    if whole is None or num is None or not 1 <= num[0] <= 9 or plural != (num[0] > 1):
+        return _Raw(s, den.end(), _SKIP, None)
+    last = head.replace("-", " ").split()[-1]
+    factor = SCALE_WORDS.get(last, 1.0) if last in ("thousand", "million", "billion", "trillion") else 1.0
+    value = whole[0] + num[0] / den_value * factor
+    return _number(text, s, den.end(), value, 2, factor / den_value, limit, words=True, scaled=True)
 
 
 def _counted_noun(text: str, end: int, limit: int) -> str | None:
@@ -528,10 +646,15 @@ def _number(
     *,
     words: bool,
     plain: bool = False,
+    scaled: bool = False,
 ) -> _Raw | None:
-    """A cardinal at ``text[s:e]`` with its currency, scale, unit, range and approximation."""
+    """A cardinal at ``text[s:e]`` with its currency, scale, unit, range and approximation.
+
+    ``scaled`` says the figure already holds its scale word ("half a million")."""
     raw = _Raw(s, e, "count", value, precision=decimals, step=step, written_plain=plain)
     fraction = _AND_FRACTION.match(text, e, limit)
+    if fraction and _SCALE.match(text, fraction.end(), limit):
+        return _Raw(s, fraction.end(), _SKIP, None)  # "one billion and a half million"
     if fraction:
         den = FRACTION_DENOMINATORS[fraction.group("den").lower()]
         # "one million and a half" is 1.5 million: the fraction is of the last scale word.
@@ -549,7 +672,7 @@ def _number(
     if currency is not None:
         code, cur_start = currency
         raw.kind, raw.unit, raw.start = "money", code, cur_start
-    scale = _SCALE.match(text, raw.end, limit)
+    scale = _SCALE.match(text, raw.end, limit) if not scaled else None
     if scale is not None:
         abbr = scale.group("abbr")
         factor = SCALE_WORDS.get((scale.group("word") or "").lower()) or SCALE_ABBREVIATIONS.get(
