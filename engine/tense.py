@@ -1015,7 +1015,9 @@ def compare(
     sentence, lower when only their place (a swapped verb) ties them.
     """
     by_id = {d.id: d for d in docs}
-    order = {d.id: k for k, d in enumerate(docs)}
+    # Match articles in id order, not input order: word alignment breaks ties by position, so
+    # a fixed direction keeps the findings independent of the order the articles came in.
+    order = {aid: k for k, aid in enumerate(sorted(by_id))}
     at: dict[tuple[str, int], list[VerbGroup]] = {}
     for aid, groups in extracted.items():
         for g in groups:

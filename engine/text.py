@@ -15,6 +15,7 @@ from .constants import (
     ABBREVIATIONS_BEFORE_NUMBER,
     AMBIGUOUS_ABBREVIATIONS,
     NEVER_FINAL_ABBREVIATIONS,
+    REPORTING_VERBS,
     SENTENCE_STARTERS,
 )
 from .model import DEFAULT_LIMITS, Article, Document, Limits, Sentence, Span, Token
@@ -26,6 +27,7 @@ _LINE = re.compile(r"[^\r\n\u2028\u2029\x85\x0b\x0c]+")
 # lookbehind makes a run of 100,000 dots one candidate, not 100,000 (linear time).
 _FINAL = re.compile(r"(?<![.!?\u2026])[.!?\u2026]++[\"'\u201d\u2019\u00bb)\]]*+\s++")
 _OPENERS = "\"'\u201c\u2018\u00ab([\u201e"
+_CLOSERS = "\"'\u201d\u2019\u00bb"
 # The word just before a final period: letters, possibly dotted (U.S, a.m, e.g).
 _WORD_BEFORE = re.compile(r"(?:[^\W\d_]\.?){1,12}$")
 
@@ -98,6 +100,17 @@ def _is_boundary(text: str, mark_start: int, next_start: int, end: int) -> bool:
     return True
 
 
+def _attribution_follows(text: str, pos: int, end: int) -> bool:
+    """Whether a quotation that just closed is attributed by what follows: "Why?” Mr. Lee asked."
+    or "Why?” asked Mr. Lee." keep the attribution in the quotation's sentence; "Done.” Officials
+    said the count was over." starts a new one."""
+    words = text[pos : min(end, pos + 80)].split()[:6]
+    for i, word in enumerate(words[:5]):
+        if word.strip(".,;:!?\"'\u201d\u2019").lower() in REPORTING_VERBS:
+            return i == 0 or word[-1] in ".,;:!?"
+    return False
+
+
 def _sentence_spans(text: str, para: Span) -> list[tuple[int, int]]:
     spans = []
     start = para.start
@@ -105,6 +118,9 @@ def _sentence_spans(text: str, para: Span) -> list[tuple[int, int]]:
         mark_end_ws = m.end()
         if mark_end_ws >= para.end:
             break
+        closed_quote = m.group().rstrip()[-1] in _CLOSERS
+        if closed_quote and _attribution_follows(text, mark_end_ws, para.end):
+            continue
         if _is_boundary(text, m.start(), mark_end_ws, para.end):
             s, e = _trim(text, start, mark_end_ws)
             if s < e:

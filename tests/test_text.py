@@ -40,6 +40,13 @@ def test_sentence_boundaries(text, expected):
         # A question inside a quote followed by its attribution is one sentence.
         ("“Why now?” she asked.", ["“Why now?” she asked."]),
         ("“We won,” he said. “It was close.”", ["“We won,” he said.", "“It was close.”"]),
+        # An attribution after a closed quotation stays in the quotation's sentence.
+        ("“Why now?” Mr. Lee asked. Nobody knew.", ["“Why now?” Mr. Lee asked.", "Nobody knew."]),
+        ("“Stop!” shouted the guard.", ["“Stop!” shouted the guard."]),
+        (
+            "“It is over.” Officials said the count was final.",
+            ["“It is over.”", "Officials said the count was final."],
+        ),
     ],
 )
 def test_sentences_respect_quotation_marks(text, expected):
