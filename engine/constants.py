@@ -715,10 +715,11 @@ VULGAR_FRACTIONS: dict[str, float] = {
 SCALE_WORDS: dict[str, float] = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "lakhs": 1e5,
     "lac": 1e5, "crore": 1e7, "crores": 1e7, "hundred": 1e2, "dozen": 12, "dozens": 12,
+    "doz": 12, "dozs": 12, "dz": 12, "dzs": 12,
 }  # fmt: skip
 SCALE_ABBREVIATIONS: dict[str, float] = {
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mio": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9,
-    "tn": 1e12, "trn": 1e12, "t": 1e12, "cr": 1e7,
+    "tn": 1e12, "trn": 1e12, "tln": 1e12, "t": 1e12, "cr": 1e7,
 }  # fmt: skip
 
 # Currency marks written before a number, and currency names written after it -> ISO 4217.
@@ -835,6 +836,15 @@ DELTA_AFTER: frozenset[str] = frozenset(
 DELTA_BEFORE: frozenset[str] = frozenset(
     "by up down rose fell increased decreased grew jumped dropped gained lost climbed slipped "
     "surged plunged plummeted soared declined".split()
+)
+
+# Words before "from" that make "from 10 to 15" a change of value, not a range of values.
+CHANGE_VERBS: frozenset[str] = DELTA_BEFORE | frozenset(
+    "rise rises rising fall falls falling increase increases increasing decrease decreases grow "
+    "grows growing reduced reduce reduces reducing raised raise raises raising cut cuts cutting "
+    "lowered lower lowers lowering changed change changes moved move moves went go goes going "
+    "shifted revised upgraded downgraded expanded extended shrank shrunk doubled tripled "
+    "halved slashed boosted".split()
 )
 
 # Time zones after a clock time ("2345 GMT") that keep four digits from reading as a year.

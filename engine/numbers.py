@@ -32,6 +32,7 @@ from text_to_num import alpha2digit, text2num
 from .checks import CheckResult
 from .constants import (
     APPROXIMATIONS,
+    CHANGE_VERBS,
     CURRENCY_NAMES,
     CURRENCY_SYMBOLS,
     DELTA_AFTER,
@@ -157,6 +158,7 @@ _CORE = re.compile(
     rf"|(?P<ordw>(?i:\b(?:(?:{_WORD})[ \-](?:and[ ])?){{0,8}}+(?:{_ORD})\b))"
     rf"|(?P<frac>(?i:\b(?P<fnum>{_WORD}|a|one)[ \-](?P<fden>{_FRAC_DEN})\b))"
     rf"|(?P<half>(?i:\bhalf\b))"
+    rf"|(?P<quarter>(?i:\bquarter\b))"
     rf"|(?P<noun>(?i:\ba[ \-](?:{_alt(NUMBER_NOUNS)}|hundred|thousand|million|billion)\b"
     rf"(?:{_WORD_SEP}(?:{_WORD})){{0,12}}+\b))"
     rf"|(?P<words>(?i:\b(?:{_WORD})(?:{_WORD_SEP}(?:{_WORD})){{0,12}}+\b))"
@@ -198,18 +200,21 @@ _POINT_AFTER = re.compile(
     rf"(?i:[ \u00a0]point[ \u00a0](?P<digits>(?:(?:{_DIGIT_WORD}|(?:{_TENS})(?:[ \-](?:{_DIGIT_WORD}))?)"
     rf"(?:[ \u00a0]|(?![\w\-]))){{1,8}}+))"
 )
-_POINT_BEFORE = re.compile(r"(?i:\bpoint[ \u00a0])$")
-_DEN_AFTER = re.compile(rf"(?i:[ \-](?P<den>{_FRAC_DEN}))\b")
+_POINT_BEFORE = re.compile(rf"(?i:\bpoint(?:[ \u00a0](?:{_DIGIT_WORD}))*+[ \u00a0])$")
+_DEN_AFTER = re.compile(rf"(?i:[ \-](?P<den>{_FRAC_DEN}|(?:{_ORD})s))\b")
 _AND_ORDINAL_AFTER = re.compile(r"(?i:[ \u00a0]and[ \u00a0](?:a|an|one)[ \u00a0][a-z]+(?:th|ths)\b)")
 _OF_SCALE = re.compile(
     r"(?i:(?:[ \u00a0]of)?(?:[ \u00a0]an?)?[ \u00a0](?P<scale>thousand|million|billion|trillion))\b"
 )
 # Forms a figure is part of but that are not read: a slash fraction or date ("3/4", "9/11"),
 # a decimal comma or dotted group ("1,5", "1.111,11", "192.168.1.2"), a power ("1.1^23", "x10").
-_ODD_DIGITS_AFTER = re.compile(r"(?:[/,.]\d|\^|[x\u00d7]10\b)[\w.,/^+\-\u00d7]*")
+_ODD_DIGITS_AFTER = re.compile(r"(?:[/,.]\d|\^|[x\u00d7]10\b)[\w.,/^+\-\u00d7\u2212]*")
 _SEASON = re.compile(r"(?:19|20)\d\d/(?:\d\d){1,2}(?![\w/])")  # "2023/24": a season or fiscal year
+_MIXED_FRACTION_AFTER = re.compile(r"[ \u00a0]{1,3}\d{1,2}/\d{1,2}(?![\d/])")  # "2 1/4"
 _EXPONENT_AFTER = re.compile(r"[eE][-+]?\d{1,3}(?![\w.])")
 _SPACE_GROUPS_AFTER = re.compile(r"(?:[ \u202f\u00a0]\d{3}(?![\d,]|\.\d*[a-zA-Z]))++")
+_DIGITS_JOIN = re.compile(r"[ \u00a0](?:(?P<and>and)[ \u00a0])?(?=\w)")
+_DURATION_JOIN = re.compile(r"(?:,?[ \u00a0]and)?[ \u00a0](?=[\w])")
 _GLUED = re.compile(r"[\w.]*")
 _UNIT_WORD_SET = frozenset(w for u in _UNIT_WORDS for w in u.split()) | frozenset(["a.m", "p.m"])
 _CLAUSE_BREAK = frozenset(',;:()[]\u2014\u2013"')
@@ -341,7 +346,7 @@ def _published(value: str | None) -> _dt.date | None:
 # Words a quantity can start with; the scanner tries the patterns only where one of them, a
 # digit or a fraction sign stands, which keeps extraction fast on long texts.
 _TRIGGERS = frozenset(
-    list(NUMBER_WORDS) + list(ORDINAL_WORDS) + list(MONTHS) + list(WEEKDAYS) + ["half", "fiscal"]
+    list(NUMBER_WORDS) + list(ORDINAL_WORDS) + list(MONTHS) + list(WEEKDAYS) + ["half", "quarter", "fiscal"]
 )
 _AFTER_A = frozenset(list(FRACTION_DENOMINATORS) + list(NUMBER_NOUNS) + list(SCALE_WORDS) + ["hundred"])
 _VULGAR_SET = frozenset(VULGAR_FRACTIONS)
@@ -491,6 +496,12 @@ def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Ra
                 scaled=True,
             )
         return _Raw(s, e, "fraction", num / den, precision=3, step=0.001)
+    if group == "quarter":
+        scaled = _OF_SCALE.match(text, e, limit)
+        if scaled is None:
+            return None
+        factor = SCALE_WORDS[scaled.group("scale").lower()]  # "quarter million"
+        return _number(text, s, scaled.end(), 0.25 * factor, 2, factor / 100, limit, words=True, scaled=True)
     if group == "half":
         scaled = _OF_SCALE.match(text, e, limit)
         if scaled is not None:  # "half a million"
@@ -516,7 +527,7 @@ def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Ra
             return None
         value, length = parsed
         e = s + length
-        if _POINT_BEFORE.search(text, max(0, s - 8), s):
+        if _POINT_BEFORE.search(text, max(0, s - 48), s):
             return _Raw(s, e, _SKIP, None)  # the decimals of "nought point five"
         point = _POINT_AFTER.match(text, e, limit)
         if point is not None:
@@ -526,6 +537,9 @@ def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Ra
             spelled = float(f"{int(value)}.{decimals}")
             stop = point.start("digits") + len(point.group("digits").rstrip())
             return _number(text, s, stop, spelled, len(decimals), 10.0 ** -len(decimals), limit, words=True)
+        den = _DEN_AFTER.match(text, m.end(), limit)
+        if den is not None:
+            return _spelled_fraction(text, s, m.end(), m.group(0), den, limit)
         den = _DEN_AFTER.match(text, e, limit)
         if den is not None:
             return _spelled_fraction(text, s, e, m.group(0)[:length], den, limit)
@@ -543,7 +557,7 @@ def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Ra
         return _number(text, s, e, value, 0, 1.0, limit, words=True)
     if group == "digits":
         raw = m.group(0)
-        odd = _ODD_DIGITS_AFTER.match(text, e, limit)
+        odd = _ODD_DIGITS_AFTER.match(text, e, limit) or _MIXED_FRACTION_AFTER.match(text, e, limit)
         if odd is not None and not _SEASON.match(text, s, limit):
             return _Raw(s, odd.end(), _SKIP, None)
         exponent = _EXPONENT_AFTER.match(text, e, limit)
@@ -592,13 +606,24 @@ def _spelled_fraction(text: str, s: int, e: int, run: str, den: re.Match, limit:
     "six million and two thirds" = 6,666,667. A run that does not split so plainly ("twenty-
     three fifths", "one hundred thirty fifths") is not claimed."""
     den_word = den.group("den").lower()
-    den_value = FRACTION_DENOMINATORS[den_word]
+    den_value = FRACTION_DENOMINATORS.get(den_word)
     head, sep, tail = run.lower().rpartition(" and ")
     whole = _word_number(head) if sep else None
     num = _word_number(tail) if sep else None
     plural = den_word.endswith("s")
-    if whole is None or num is None or not 1 <= num[0] <= 9 or plural != (num[0] > 1):
+    if (
+        den_value is None
+        or whole is None
+        or num is None
+        or whole[1] != len(head.strip())
+        or num[1] != len(tail.strip())
+        or not 1 <= num[0] <= 9
+        or plural != (num[0] > 1)
+    ):
         return _Raw(s, den.end(), _SKIP, None)
+    more = _SCALE.match(text, den.end(), limit)
+    if more is not None:
+        return _Raw(s, more.end(), _SKIP, None)  # "one billion and three quarters million"
     last = head.replace("-", " ").split()[-1]
     factor = SCALE_WORDS.get(last, 1.0) if last in ("thousand", "million", "billion", "trillion") else 1.0
     value = whole[0] + num[0] / den_value * factor
@@ -653,8 +678,25 @@ def _number(
     ``scaled`` says the figure already holds its scale word ("half a million")."""
     raw = _Raw(s, e, "count", value, precision=decimals, step=step, written_plain=plain)
     fraction = _AND_FRACTION.match(text, e, limit)
-    if fraction and _SCALE.match(text, fraction.end(), limit):
-        return _Raw(s, fraction.end(), _SKIP, None)  # "one billion and a half million"
+    if fraction:
+        after = _SCALE.match(text, fraction.end(), limit)
+        if after is not None and after.group("word"):
+            if words and any(w in SCALE_WORDS for w in text[s:e].lower().replace("-", " ").split()):
+                return _Raw(s, after.end(), _SKIP, None)  # "one billion and a half million"
+            # "five and a half million": the whole and its fraction, then the scale.
+            factor = SCALE_WORDS[after.group("word").lower()]
+            den = FRACTION_DENOMINATORS[fraction.group("den").lower()]
+            return _number(
+                text,
+                s,
+                after.end(),
+                (value + 1 / den) * factor,
+                2,
+                factor / den,
+                limit,
+                words=words,
+                scaled=True,
+            )
     if fraction:
         den = FRACTION_DENOMINATORS[fraction.group("den").lower()]
         # "one million and a half" is 1.5 million: the fraction is of the last scale word.
@@ -682,7 +724,7 @@ def _number(
         if factor is not None and (
             abbr is None
             or raw.kind == "money"
-            or abbr.lower() in ("bn", "mn", "tn", "k", "bln", "mln", "trn", "mio")
+            or abbr.lower() in ("bn", "mn", "tn", "k", "bln", "mln", "trn", "tln", "mio")
         ):
             raw.value = (raw.value or 0) * factor
             raw.step = step * factor
@@ -695,6 +737,8 @@ def _number(
             if fraction:  # "3 million and a half"
                 raw.value += factor / FRACTION_DENOMINATORS[fraction.group("den").lower()]
                 raw.end = fraction.end()
+            elif not words and scale.group("word"):
+                _more_digits(text, raw, factor, limit)
     age = _AGE.match(text, raw.end, limit)
     if age is not None and raw.kind == "count":
         raw.kind, raw.unit, raw.end = "age", "year", age.end()
@@ -702,6 +746,12 @@ def _number(
     unit = _UNIT.match(text, raw.end, limit)
     if unit is not None:
         _apply_unit(raw, unit.group("unit").lower(), unit.end(), "-" in unit.group("sep"))
+        if raw.kind == "duration" and not _more_duration(text, raw, limit):
+            return _Raw(raw.start, raw.end, _SKIP, None)
+        later = _SCALE.match(text, raw.end, limit) if scale is None and not scaled else None
+        if raw.kind == "money" and raw.end == unit.end() and later is not None and later.group("word"):
+            factor = SCALE_WORDS[later.group("word").lower()]  # "75 USD million"
+            raw.value, raw.step, raw.end = (raw.value or 0) * factor, raw.step * factor, later.end()
     if raw.kind == "count" and not words and raw.value is not None:
         if _TZ_AFTER.match(text, raw.end, limit) and 0 <= raw.value <= 2359 and len(text[s:e]) == 4:
             hh, mm = divmod(int(raw.value), 100)
@@ -717,6 +767,74 @@ def _number(
         raw.restates = True
     _join_range(text, raw, limit, words=words)
     return raw
+
+
+def _more_digits(text: str, raw: _Raw, factor: float, limit: int) -> None:
+    """Add what follows digits and a scale word in the same number: "4 thousand 3 hundred and
+    21" = 4321, "6 crore and two hundred"; a smaller scale must follow, or after "hundred" an
+    "and" and the units."""
+    for _ in range(4):
+        join = _DIGITS_JOIN.match(text, raw.end, limit)
+        if join is None:
+            return
+        m = _CORE.match(text, join.end(), limit)
+        if m is None or m.lastgroup not in ("digits", "words"):
+            return
+        if m.lastgroup == "digits":
+            value, stop = _digit_value(m.group(0))[0], m.end()
+            scale = _SCALE.match(text, stop, limit)
+            own = (
+                SCALE_WORDS.get(scale.group("word").lower())
+                if scale is not None and scale.group("word")
+                else None
+            )
+            if own is not None:
+                value, stop = value * own, scale.end()
+        else:
+            parsed = _word_number(m.group(0))
+            if parsed is None:
+                return
+            value, stop = parsed[0], m.start() + parsed[1]
+            spelled = m.group(0)[: parsed[1]].lower().replace("-", " ").split()
+            own = next((SCALE_WORDS[w] for w in reversed(spelled) if w in SCALE_WORDS), None)
+        units = own is None and join.group("and") is not None and factor == 100 and value < 100
+        if not (own is not None and own < factor and value < factor) and not units:
+            return
+        raw.value = (raw.value or 0.0) + value
+        raw.step = min(raw.step, own or 1.0)
+        raw.end = stop
+        factor = own or 1.0
+
+
+def _more_duration(text: str, raw: _Raw, limit: int) -> bool:
+    """Add the parts of a duration told in several units ("two years and six months" = 2.5
+    years); False when the parts do not add up in one unit ("1 year 21 days")."""
+    for _ in range(3):
+        join = _DURATION_JOIN.match(text, raw.end, limit)
+        if join is None:
+            return True
+        m = _CORE.match(text, join.end(), limit)
+        if m is None or m.lastgroup not in ("digits", "words"):
+            return True
+        if m.lastgroup == "digits":
+            value, _ = _digit_value(m.group(0))
+            stop = m.end()
+        else:
+            parsed = _word_number(m.group(0))
+            if parsed is None:
+                return True
+            value, stop = parsed[0], m.start() + parsed[1]
+        unit = _UNIT.match(text, stop, limit)
+        if unit is None or unit.group("unit").lower() not in DURATION_UNITS:
+            return True
+        base, factor = DURATION_UNITS[unit.group("unit").lower()]
+        if base != raw.unit:
+            raw.end = unit.end()
+            return False
+        raw.value = (raw.value or 0.0) + value * factor
+        raw.step = min(raw.step, factor)
+        raw.end = unit.end()
+    return True
 
 
 def _currency_before(text: str, s: int) -> tuple[str, int] | None:
@@ -777,7 +895,9 @@ def _join_range(text: str, raw: _Raw, limit: int, *, words: bool) -> None:
     if word == "and" and (between is None or between.group("w").lower() != "between"):
         return
     if word in ("to", "through") and between is not None and between.group("w").lower() == "from":
-        return  # "from 10 to 15": a change from one value to another, not a range
+        before = re.findall(r"[A-Za-z]+", text[max(0, raw.start - 40) : raw.start])
+        if any(w.lower() in CHANGE_VERBS for w in before[-4:-1]):
+            return  # "rose from 10 to 15": a change from one value to another, not a range
     m = _CORE.match(text, sep.end(), limit)
     if m is None or m.lastgroup not in ("digits", "words"):
         return
@@ -916,6 +1036,15 @@ def _finish(text: str, raw: _Raw, ctx: _Context, sent: Sentence, prev: Quantity 
     if right[:1] == ["than"] or (len(right) > 1 and right[1] == "than" and right[0] in DELTA_AFTER):
         delta = True
     restates = raw.restates and prev is not None and prev.end >= raw.start - 12
+    if (
+        kind == "money"
+        and not restates
+        and value is not None
+        and raw.start > 0
+        and text[raw.start - 1] == "("
+        and text[raw.end : raw.end + 1] == ")"
+    ):
+        value = -value  # "revenue of ($99.99)": an accounting negative, not a conversion
     return Quantity(
         start=raw.start,
         end=raw.end,
