@@ -887,6 +887,7 @@ REPORTING_VERBS: frozenset[str] = frozenset(
     assured affirm affirms affirmed muse muses mused recount recounts recounted report
     reports reported gush gushes gushed email emails emailed texted recalled fume fumes fumed
     blurt blurts blurted snap snaps snapped retort retorts retorted scoff scoffs scoffed
+    describe describes described
     """.split()
 )
 
@@ -904,7 +905,10 @@ SPEAKER_PRONOUNS: frozenset[str] = frozenset(["he", "she", "it", "they", "his", 
 
 # Words that may sit between a speaker and the reporting verb ("He once said", "she later told").
 SPEAKER_ADVERBS: frozenset[str] = frozenset(
-    ["also", "once", "later", "then", "earlier", "previously", "further", "again", "had", "has", "have"]
+    """
+    also once later then earlier previously further again had has have now still recently
+    repeatedly
+    """.split()
 )
 
 # Words that open a described (not named) speaker: "said the document", "a spokesman said".

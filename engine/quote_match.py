@@ -34,6 +34,7 @@ from .constants import (
     CONTRACTION_SUFFIXES,
     CONTRACTIONS,
     IS_CONTRACTIONS,
+    NEVER_FINAL_ABBREVIATIONS,
     QUOTE_CONNECTORS,
     SPEAKER_PRONOUNS,
     STOPWORDS,
@@ -41,6 +42,7 @@ from .constants import (
 )
 from .findings import make_finding, mention
 from .model import Alignment, Document, Finding, Token
+from .quotes import EXPLICIT, FAR, NEAR, named_sources, paragraph_of
 
 FINDING_TYPE = "quote_mismatch"
 ELLIPSIS = "\u2026"
@@ -121,6 +123,8 @@ class _Unit:
     speaker_is_name: bool
     speaker_resolved: bool  # the article names the speaker only by a pronoun, resolved
     sentence: int
+    grounding: str | None  # how the speaker was found (``engine.quotes.EXPLICIT`` ...)
+    anchor: int  # where the speaker's attribution is: the paragraph its candidates come from
 
     @cached_property
     def content(self) -> frozenset[str]:
@@ -204,10 +208,12 @@ def _units(d: int, doc: Document, quotes: Sequence[Any]) -> list[_Unit]:
                     pieces.append(words_in(max(part.start, sent.start), min(part.end, sent.end)))
         holder = next((q for q in group if q.speaker is not None), first)
         speaker, is_name = holder.speaker, holder.speaker_is_name
-        resolved = (
+        grounding = getattr(holder, "grounding", EXPLICIT if speaker is not None else None)
+        resolved = grounding in (NEAR, FAR) or (
             holder.speaker_start is not None
             and doc.text[holder.speaker_start : holder.speaker_end].lower() in SPEAKER_PRONOUNS
         )
+        anchor = holder.speaker_start if holder.speaker_start is not None else holder.start
         for words in pieces:
             if not words:
                 continue
@@ -235,6 +241,8 @@ def _units(d: int, doc: Document, quotes: Sequence[Any]) -> list[_Unit]:
                     speaker_is_name=is_name,
                     speaker_resolved=resolved,
                     sentence=sentence_of(words[0].start),
+                    grounding=grounding,
+                    anchor=min(anchor, words[0].start),
                 )
             )
     return units
@@ -351,14 +359,34 @@ def _surnames(name: str) -> tuple[str, set[str]]:
     return (words[-1] if words else name), set(words)
 
 
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, frozenset[str]]:
+    """The last word of a name and all its capitalised words, folded: titles, initials and
+    possessives do not make two names differ ("Mr. Lee", "Ann Lee's", "Sen. A. Lee")."""
+    words = []
+    for w in name.replace(",", " ").replace("\u2019", "'").split():
+        w = w.removesuffix("'s").strip(".'")
+        if w[:1].isupper() and len(w) > 1 and w.casefold() not in NEVER_FINAL_ABBREVIATIONS:
+            words.append(w.casefold())
+    if not words:
+        return name.casefold(), frozenset([name.casefold()])
+    return words[-1], frozenset(words)
+
+
+def same_entity(x: str, y: str) -> bool:
+    """Whether two names may be one person: a shared surname ("Ann Lee" and "Mr. Lee"), or one
+    name's words all in the other ("Lee" and "Judge Ann Lee", "Ann and Tom Lee")."""
+    last_x, words_x = _name_words(x)
+    last_y, words_y = _name_words(y)
+    return last_x in words_y or last_y in words_x or words_x <= words_y or words_y <= words_x
+
+
 def _different_speakers(a: _Unit, b: _Unit) -> bool:
     """Two named speakers who are not the same person; an unknown or described speaker is
     never different."""
     if not (a.speaker_is_name and b.speaker_is_name and a.speaker and b.speaker):
         return False
-    last_a, words_a = _surnames(a.speaker)
-    last_b, words_b = _surnames(b.speaker)
-    return last_a not in words_b and last_b not in words_a
+    return not same_entity(a.speaker, b.speaker)
 
 
 # ----------------------------------------------------------------------------- unquoted
@@ -638,6 +666,42 @@ def compare_quotes(
             plain_index[d] = _index(plain[d], lambda s: s.words)
         return plain[d], plain_index[d]
 
+    speakers_by_doc: dict[int, tuple[list[int], list[str]]] = {}
+
+    def candidates(u: _Unit) -> list[str]:
+        # the named sources around a quote: the people its attribution could point at
+        d = u.doc
+        if d not in speakers_by_doc:
+            doc, qs = docs[d], extracted.get(docs[d].id, ())
+            found = [(paragraph_of(doc, at), name) for at, name in named_sources(doc, qs)]
+            found += [
+                (paragraph_of(doc, q.start), q.speaker)
+                for q in qs
+                if q.speaker is not None and q.speaker_is_name and getattr(q, "grounding", None) == EXPLICIT
+            ]
+            found.sort(key=lambda pn: pn[0])
+            speakers_by_doc[d] = ([p for p, _ in found], [n for _, n in found])
+        paras, names = speakers_by_doc[d]
+        here = paragraph_of(docs[d], u.anchor)
+        lo = here - 1 if u.grounding == NEAR else here
+        return names[bisect_left(paras, lo) : bisect_right(paras, paragraph_of(docs[d], u.start))]
+
+    def attribution(a: _Unit, b: _Unit) -> bool:
+        if not _different_speakers(a, b):
+            return False
+        grounds = (a.grounding, b.grounding)
+        # positional guesses (a continuation, a far pronoun) change when paragraphs move;
+        # two pronouns resolved nearby may each have picked a neighbour the other moved
+        if any(g not in (EXPLICIT, NEAR) for g in grounds) or EXPLICIT not in grounds:
+            return False
+        # the other article's speaker is a candidate here too: speaking with, or next to, ours
+        return not any(
+            same_entity(name, other.speaker)
+            for u, other in ((a, b), (b, a))
+            for name in candidates(u)
+            if other.speaker is not None
+        )
+
     clusters = _cluster_sets(alignment)
     findings: list[Finding] = []
     links: list[tuple[tuple[int, int], tuple[int, int], str, float]] = []
@@ -651,7 +715,7 @@ def compare_quotes(
             for (x, y), m in sorted(matches.items()):
                 a, b = units[i][x], units[j][y]
                 cls = m.cls
-                if m.shared >= ATTRIBUTION_MIN_WORDS and cls != "paraphrased" and _different_speakers(a, b):
+                if m.shared >= ATTRIBUTION_MIN_WORDS and cls != "paraphrased" and attribution(a, b):
                     cls = "attribution"
                 links.append(((i, x), (j, y), cls, m.similarity))
                 if cls in SEVERITY:

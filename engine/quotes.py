@@ -90,6 +90,18 @@ class Quote:
     depth: int = 0
     scare: bool = False
     closed: bool = True
+    grounding: str | None = None
+
+
+# How a quote's speaker was found, strongest first: named or described in the quote's own
+# attribution; a pronoun in its own attribution whose antecedent is a named source in the same
+# or the paragraph before (or a quote of that source there); a bare quote continuing the quote
+# before it; a pronoun resolved to a source further back. Only the first two survive an editor
+# moving paragraphs around, so only they can show that two articles credit different people.
+EXPLICIT = "explicit"
+NEAR = "near"
+INHERITED = "inherited"
+FAR = "far"
 
 
 # ----------------------------------------------------------------------------- quotation marks
@@ -645,6 +657,18 @@ def _named_sources(doc: Document, quoted: Sequence[tuple[int, int]], until: int)
     return out
 
 
+def named_sources(doc: Document, quotes: Sequence[Quote]) -> list[tuple[int, str]]:
+    """Every named subject of a reporting verb (or of another verb) outside the quotations of
+    ``doc``, with its offset, in text order: the people an attribution could point at."""
+    quoted = sorted((q.start, q.end) for q in quotes if q.depth == 0)
+    return _named_sources(doc, quoted, len(doc.text))
+
+
+def paragraph_of(doc: Document, offset: int) -> int:
+    """The index of the paragraph holding ``offset`` (or the next one after a gap)."""
+    return _paragraph_of(doc, offset)
+
+
 @lru_cache(maxsize=16384)
 def _is_verb(word: str) -> bool:
     """Whether ``word`` is an inflected verb form ("described", "explains"), for subjects."""
@@ -668,6 +692,7 @@ def extract(doc: Document) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     previous: Quote | None = None
     previous_para = -2
+    grounded: tuple[int, str] | None = None  # paragraph and name of the last well grounded speaker
     for raw in sorted(top + nested, key=lambda r: (r.open_mark, r.depth)):
         parts = []
         for s, e in raw.parts:
@@ -683,6 +708,8 @@ def extract(doc: Document) -> tuple[Quote, ...]:
         sp = _speaker_of(doc, toks, starts, raw)
         speaker = sp.text if sp is not None else None
         is_name = sp.is_name if sp is not None else False
+        grounding = EXPLICIT if sp is not None else None
+        para = _paragraph_of(doc, start)
         if sp is not None and sp.pronoun:
             if sources is None:
                 last = max((r.close_mark or r.open_mark) for r in top) if top else 0
@@ -692,10 +719,19 @@ def extract(doc: Document) -> tuple[Quote, ...]:
             # the pronoun's own quote may have named the source just before it
             speaker = sources[k][1] if k >= 0 else None
             is_name = speaker is not None
-        para = _paragraph_of(doc, start)
+            grounding = None
+            if speaker is not None:
+                here = _paragraph_of(doc, sp.start)
+                near = _paragraph_of(doc, sources[k][0]) >= here - 1 or (
+                    # "Ann Lee said ... \n "...," she said. \n She added ...": a chain of
+                    # pronouns, each in the paragraph after the last
+                    grounded is not None and grounded[0] >= here - 1 and grounded[1] == speaker
+                )
+                grounding = NEAR if near else FAR
         if sp is None and raw.depth == 0 and previous is not None and previous_para >= para - 1:
             # a quote with no attribution continues the quote just before it
             speaker, is_name = previous.speaker, previous.speaker_is_name
+            grounding = INHERITED if speaker is not None else None
             sp = (
                 _Speaker(
                     speaker or "",
@@ -727,8 +763,11 @@ def extract(doc: Document) -> tuple[Quote, ...]:
             depth=raw.depth,
             scare=scare,
             closed=raw.closed,
+            grounding=grounding,
         )
         quotes.append(q)
+        if is_name and speaker is not None and grounding in (EXPLICIT, NEAR):
+            grounded = (_paragraph_of(doc, end), speaker)
         if raw.depth == 0 and not scare:
             previous = q
             previous_para = _paragraph_of(doc, end)

@@ -234,3 +234,29 @@ def test_offsets_slice_to_the_quote_text(text):
 def test_second_statement_after_adding_is_its_own_quote():
     text = "“We will win,” Ann Lee said, adding, “The town is with us.”"
     assert [q.text for q in top(text)] == ["We will win,", "The town is with us."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“The bridge is late,” said Tom Baker.", ("Tom Baker", "explicit")),
+        ("“The bridge is late,” a council clerk said.", ("a council clerk", "explicit")),
+        ("Tom Baker voted no.\n\n“The bridge is late,” he said.", ("Tom Baker", "near")),
+        ("Tom Baker voted no. “The bridge is late,” he said.", ("Tom Baker", "near")),
+        (
+            "Tom Baker voted no.\n\nThe hall was full.\n\nIt was noon.\n\n“The bridge is late,” he said.",
+            ("Tom Baker", "far"),
+        ),
+        (
+            "Tom Baker voted no.\n\n“The bridge is late,” he said.\n\n“It cost too much,” he added.",
+            ("Tom Baker", "near"),
+        ),
+        ("“The bridge is late,” said Tom Baker.\n\n“It cost too much.”", ("Tom Baker", "inherited")),
+        ("“The bridge is late.”", (None, None)),
+    ],
+    ids=["name", "described", "pronoun, paragraph before", "pronoun, same paragraph", "pronoun, far",
+         "pronoun chain", "continuation", "none"],
+)  # fmt: skip
+def test_speaker_grounding_says_how_the_speaker_was_found(text, expected):
+    q = top(text)[-1]
+    assert (q.speaker, q.grounding) == expected

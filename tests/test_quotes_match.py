@@ -227,3 +227,102 @@ def test_words_left_out_at_an_ellipsis_make_an_excerpt(mark):
     findings, report = quote_findings(a, b)
     assert findings == []
     assert [c["class"] for c in report.clusters["quotes"]] == ["excerpt"]
+
+
+# ----------------------------------------------------------------------------- attribution rules
+
+STORY = [
+    "Mayor Ann Reyes opened the new bridge on Monday.",
+    "“This bridge ties the two halves of our town together,” she said.",
+    "Council member Tom Baker voted against the budget for the bridge.",
+    "“We paid twice what the engineers first asked for,” he said.",
+    "The bridge cost 40 million dollars.",
+]
+
+
+def test_reordered_paragraphs_are_not_an_attribution_mismatch():
+    # an editor moved the paragraphs: the pronouns now follow other names
+    a = "\n\n".join(STORY)
+    b = "\n\n".join([STORY[2], STORY[1], STORY[0], STORY[3], STORY[4]])
+    assert "attribution" not in classes(a, b)
+
+
+def test_quote_named_to_two_different_people_is_attribution():
+    a = "“We paid twice what the engineers first asked for,” said Tom Baker."
+    b = "“We paid twice what the engineers first asked for,” Ann Reyes said."
+    (f,) = quote_findings(a, b)[0]
+    assert f.details["class"] == "attribution"
+    assert f.severity == "high"
+
+
+def test_pronoun_in_the_next_paragraph_against_a_name_is_attribution():
+    a = (
+        "Tom Baker addressed the council after the vote.\n\n"
+        "He said the budget was not based on “fear or favour of any kind”."
+    )
+    b = "Ann Reyes said the budget was not based on “fear or favour of any kind”."
+    assert classes(a, b) == ["attribution"]
+
+
+def test_pronoun_chain_over_paragraphs_keeps_its_speaker():
+    a = (
+        "Judge Tom Baker said a written ruling would follow.\n\n"
+        "“Most of it will be in writing,” he said.\n\n"
+        "He added that the sentence was not driven by “anger or revenge of any kind”."
+    )
+    b = "Ann Reyes said the sentence was not driven by “anger or revenge of any kind”."
+    assert classes(a, b) == ["attribution"]
+
+
+def test_pronoun_resolved_from_far_away_is_not_attribution():
+    a = (
+        "Tom Baker addressed the council after the vote.\n\nThe hall was full.\n\n"
+        "The doors opened at noon.\n\n"
+        "He said the budget was not based on “fear or favour of any kind”."
+    )
+    b = "Ann Reyes said the budget was not based on “fear or favour of any kind”."
+    assert classes(a, b) == []
+
+
+def test_two_pronouns_resolved_to_different_neighbours_are_not_attribution():
+    a = "Tom Baker spoke first.\n\n“We paid twice what the engineers first asked for,” he said."
+    b = "Ann Reyes spoke first.\n\n“We paid twice what the engineers first asked for,” she said."
+    assert classes(a, b) == []
+
+
+def test_continuation_paragraph_is_not_attribution():
+    a = "“The bridge is late,” said Tom Baker.\n\n“We paid twice what the engineers first asked for.”"
+    b = "“The bridge is open,” said Ann Reyes.\n\n“We paid twice what the engineers first asked for.”"
+    assert "attribution" not in classes(a, b)
+
+
+def test_other_speaker_named_as_a_source_next_to_the_quote_is_not_attribution():
+    a = (
+        "Tom Baker said at the rally that Ann Reyes had praised the plan as “the best deal "
+        "for the town in years”. Reyes says she still backs it."
+    )
+    b = "Ann Reyes said the plan was “the best deal for the town in years”."
+    assert classes(a, b) == []
+
+
+@pytest.mark.parametrize(
+    ("x", "y"),
+    [
+        ("Reyes", "Judge Ann Reyes"),
+        ("Mr. Baker", "Tom Baker"),
+        ("Sen. Ann Reyes", "Ann Reyes"),
+        ("Tom and Ann Reyes", "Ann Reyes"),
+    ],
+    ids=["surname", "title", "abbreviated title", "couple"],
+)
+def test_name_variants_are_one_speaker(x, y):
+    a = f"“We paid twice what the engineers first asked for,” said {x}."
+    b = f"“We paid twice what the engineers first asked for,” said {y}."
+    assert classes(a, b) == []
+    assert classes(b, a) == []
+
+
+def test_described_speaker_against_a_name_is_not_attribution():
+    a = "“We paid twice what the engineers first asked for,” the judge said."
+    b = "“We paid twice what the engineers first asked for,” Judge Ann Reyes said."
+    assert classes(a, b) == []
