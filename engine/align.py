@@ -42,19 +42,23 @@ def _lemma(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
+def _content_parts(norm: str, kind: str) -> tuple[str, ...]:
+    """The content words one token contributes: hyphenated parts, no possessive, lemmatised."""
+    parts = []
+    for part in norm.removesuffix("'s").split("-"):
+        part = part.strip("'")
+        if part and part not in STOPWORDS:
+            parts.append(part if kind == "number" else _lemma(part))
+    return tuple(parts)
+
+
 def content_words(tokens) -> tuple[str, ...]:
     """Sorted, unique lemmas of the content words and numbers among ``tokens``."""
-    words = set()
+    words: set[str] = set()
     for tok in tokens:
-        if tok.kind == "punct":
-            continue
-        norm = tok.norm
-        norm = norm.removesuffix("'s")
-        for part in norm.split("-"):
-            part = part.strip("'")
-            if not part or part in STOPWORDS:
-                continue
-            words.add(part if tok.kind == "number" else _lemma(part))
+        if tok.kind != "punct":
+            words.update(_content_parts(tok.norm, tok.kind))
     return tuple(sorted(words))
 
 
