@@ -215,6 +215,11 @@ _EXPONENT_AFTER = re.compile(r"[eE][-+]?\d{1,3}(?![\w.])")
 _SPACE_GROUPS_AFTER = re.compile(r"(?:[ \u202f\u00a0]\d{3}(?![\d,]|\.\d*[a-zA-Z]))++")
 _DIGITS_JOIN = re.compile(r"[ \u00a0](?:(?P<and>and)[ \u00a0])?(?=\w)")
 _DURATION_JOIN = re.compile(r"(?:,?[ \u00a0]and)?[ \u00a0](?=[\w])")
+_DOLLAR_COUNTRIES = frozenset(["c", "us", "u.s", "hk", "nz", "au", "ca"])
+_SPACED_PREFIX = re.compile(r"(?<![\w.])(?P<p>[A-Za-z](?:\.?[A-Za-z]){0,2})[ \u00a0]$")
+_RATIO_AFTER = re.compile(r"(?i:[ \u00a0](?P<w>in|out[ \u00a0]of|over)[ \u00a0])(?=\w)")
+_TWO_UNITS_AFTER = re.compile(r"(?i:(?:[ \u00a0]and)?[ \u00a0])(?=\w)")
+_CENTS = re.compile(r"(?i:[ \u00a0](?:cents?|pence|penny)\b)")
 _GLUED = re.compile(r"[\w.]*")
 _UNIT_WORD_SET = frozenset(w for u in _UNIT_WORDS for w in u.split()) | frozenset(["a.m", "p.m"])
 _CLAUSE_BREAK = frozenset(',;:()[]\u2014\u2013"')
@@ -551,6 +556,7 @@ def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Ra
             and not _UNIT.match(text, e, limit)
             and not _SCALE.match(text, e, limit)
             and not _AND_FRACTION.match(text, e, limit)
+            and not _RATIO_AFTER.match(text, e, limit)
             and not _counted_noun(text, e, limit)
         ):
             return None  # "one of them": a pronoun more often than a count
@@ -713,6 +719,8 @@ def _number(
     currency = _currency_before(text, s)
     if currency is not None:
         code, cur_start = currency
+        if re.search(r"\d[ \u00a0]?$", text[max(0, cur_start - 2) : cur_start]):
+            return _Raw(s, e, _SKIP, None)  # "10 $ 30": whose sign it is cannot be told
         raw.kind, raw.unit, raw.start = "money", code, cur_start
     scale = _SCALE.match(text, raw.end, limit) if not scaled else None
     if scale is not None:
@@ -739,6 +747,22 @@ def _number(
                 raw.end = fraction.end()
             elif not words and scale.group("word"):
                 _more_digits(text, raw, factor, limit)
+    ratio = _RATIO_AFTER.match(text, raw.end, limit) if raw.kind == "count" and not scale else None
+    if ratio is not None and (raw.end == e):
+        second = _plain_number(text, ratio.end(), limit)
+        if second is None and ratio.group("w").lower() != "in":
+            return _Raw(raw.start, ratio.end(), _SKIP, None)  # "two out of five hundreds"
+        if second is not None:
+            how = ratio.group("w").lower()
+            if how == "over":
+                return _Raw(raw.start, second[1], _SKIP, None)  # "one over three"
+            year = how == "in" and 1000 <= second[0] <= 2100
+            if second[0] and not year and (how != "in" or raw.value == 1) and (raw.value or 0) <= second[0]:
+                # "1 in 5 voters", "two out of three": a share, as a fraction
+                den_value, den_end = second
+                return _Raw(
+                    raw.start, den_end, "fraction", (raw.value or 0.0) / den_value, precision=3, step=0.001
+                )
     age = _AGE.match(text, raw.end, limit)
     if age is not None and raw.kind == "count":
         raw.kind, raw.unit, raw.end = "age", "year", age.end()
@@ -748,6 +772,17 @@ def _number(
         _apply_unit(raw, unit.group("unit").lower(), unit.end(), "-" in unit.group("sep"))
         if raw.kind == "duration" and not _more_duration(text, raw, limit):
             return _Raw(raw.start, raw.end, _SKIP, None)
+        if raw.end < limit and text[raw.end] in "^\u00b2\u00b3":
+            return _Raw(raw.start, _GLUED.match(text, raw.end + 1, limit).end(), _SKIP, None)  # "4km^2"
+        if raw.kind == "money" and unit.group("unit").lower() in CURRENCY_NAMES and raw.end == unit.end():
+            two = _TWO_UNITS_AFTER.match(text, raw.end, limit)
+            cents = _plain_number(text, two.end(), limit) if two is not None else None
+            if cents is not None:
+                tail = _CENTS.match(text, cents[1], limit)
+                if tail is None:
+                    return _Raw(raw.start, cents[1], _SKIP, None)  # "15 dollars 50": not read
+                raw.value = (raw.value or 0.0) + cents[0] / 100
+                raw.step, raw.precision, raw.end = 0.01, 2, tail.end()
         later = _SCALE.match(text, raw.end, limit) if scale is None and not scaled else None
         if raw.kind == "money" and raw.end == unit.end() and later is not None and later.group("word"):
             factor = SCALE_WORDS[later.group("word").lower()]  # "75 USD million"
@@ -767,6 +802,23 @@ def _number(
         raw.restates = True
     _join_range(text, raw, limit, words=words)
     return raw
+
+
+def _plain_number(text: str, pos: int, limit: int) -> tuple[float, int] | None:
+    """A bare number in digits or words at ``pos``: its value and where it ends."""
+    m = _CORE.match(text, pos, limit)
+    if m is None or m.lastgroup not in ("digits", "words"):
+        return None
+    if m.lastgroup == "digits":
+        value, stop = _digit_value(m.group(0))[0], m.end()
+    else:
+        parsed = _word_number(m.group(0))
+        if parsed is None:
+            return None
+        value, stop = parsed[0], m.start() + parsed[1]
+    if stop < limit and text[stop].isalpha():
+        return None
+    return value, stop
 
 
 def _more_digits(text: str, raw: _Raw, factor: float, limit: int) -> None:
@@ -842,7 +894,14 @@ def _currency_before(text: str, s: int) -> tuple[str, int] | None:
     m = _CUR_BEFORE.search(window)
     if m is None:
         return None
-    return CURRENCY_SYMBOLS[m.group("cur").lower()], s - len(window) + m.start()
+    start = s - len(window) + m.start()
+    spaced = _SPACED_PREFIX.search(text, max(0, start - 6), start)
+    if m.group("cur") == "$" and spaced is not None and spaced.group("p").lower() in _DOLLAR_COUNTRIES:
+        # "c $ 16.4", "hk $ 10.05": a dollar's country written apart from its sign.
+        code = CURRENCY_SYMBOLS.get(spaced.group("p").lower().replace(".", "") + "$")
+        if code is not None:
+            return code, spaced.start()
+    return CURRENCY_SYMBOLS[m.group("cur").lower()], start
 
 
 def _apply_unit(raw: _Raw, unit: str, end: int, hyphen: bool) -> None:
