@@ -220,6 +220,9 @@ _SPACED_PREFIX = re.compile(r"(?<![\w.])(?P<p>[A-Za-z](?:\.?[A-Za-z]){0,2})[ \u0
 _RATIO_AFTER = re.compile(r"(?i:[ \u00a0](?P<w>in|out[ \u00a0]of|over)[ \u00a0])(?=\w)")
 _TWO_UNITS_AFTER = re.compile(r"(?i:(?:[ \u00a0]and)?[ \u00a0])(?=\w)")
 _CENTS = re.compile(r"(?i:[ \u00a0](?:cents?|pence|penny)\b)")
+_SCALED_RUN = re.compile(r"(?i:\b(?:hundred|thousand|million|billion|trillion)\b)")
+_DOZEN_AFTER = re.compile(r"(?i:[ \u00a0]dozens?\b)")
+_POWER_WORD = re.compile(r"(?i:[ \u00a0](?:squared|cubed)\b)")
 _GLUED = re.compile(r"[\w.]*")
 _UNIT_WORD_SET = frozenset(w for u in _UNIT_WORDS for w in u.split()) | frozenset(["a.m", "p.m"])
 _CLAUSE_BREAK = frozenset(',;:()[]\u2014\u2013"')
@@ -258,8 +261,12 @@ def _ordinal_value(word: str) -> int | None:
     # alpha2digit leaves "first" and "second" alone (they are often not numbers); read them here.
     for ordinal, cardinal in (("first", "one"), ("second", "two")):
         if word.endswith(ordinal):
-            parsed = _word_number(word[: -len(ordinal)] + cardinal)
-            return int(parsed[0]) if parsed is not None else None
+            spelled = word[: -len(ordinal)] + cardinal
+            parsed = _word_number(spelled)
+            whole = re.sub(r" *- *", "-", re.sub(r" +", " ", spelled)).strip(" -")
+            # Only a run read to its end: "twenty-one trillion and three hundred twenty second"
+            # is not 21st.
+            return int(parsed[0]) if parsed is not None and parsed[1] == len(whole) else None
     digits = alpha2digit(word, "en")
     m = re.match(r"(\d+)(?:st|nd|rd|th)$", digits.strip())
     return int(m.group(1)) if m else None
@@ -471,6 +478,8 @@ def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Ra
     if group == "ordw":
         value = _ordinal_value(m.group(0))
         if value is None:
+            if _SCALED_RUN.search(m.group(0)):
+                return _Raw(s, e, _SKIP, None)  # a long spelled ordinal not read to its end
             return None
         return _Raw(s, e, "ordinal", float(value))
     if group == "frac":
@@ -548,6 +557,8 @@ def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Ra
         den = _DEN_AFTER.match(text, e, limit)
         if den is not None:
             return _spelled_fraction(text, s, e, m.group(0)[:length], den, limit)
+        if " and " in m.group(0)[:length].lower() and _DOZEN_AFTER.match(text, e, limit):
+            return _Raw(s, e, _SKIP, None)  # "three hundred and two dozens"
         if _AND_ORDINAL_AFTER.match(text, e, limit):
             return _Raw(s, e, _SKIP, None)  # "two hundred and a thirtieth"
         if (
@@ -772,7 +783,7 @@ def _number(
         _apply_unit(raw, unit.group("unit").lower(), unit.end(), "-" in unit.group("sep"))
         if raw.kind == "duration" and not _more_duration(text, raw, limit):
             return _Raw(raw.start, raw.end, _SKIP, None)
-        if raw.end < limit and text[raw.end] in "^\u00b2\u00b3":
+        if (raw.end < limit and text[raw.end] in "^\u00b2\u00b3") or _POWER_WORD.match(text, raw.end, limit):
             return _Raw(raw.start, _GLUED.match(text, raw.end + 1, limit).end(), _SKIP, None)  # "4km^2"
         if raw.kind == "money" and unit.group("unit").lower() in CURRENCY_NAMES and raw.end == unit.end():
             two = _TWO_UNITS_AFTER.match(text, raw.end, limit)
@@ -849,7 +860,7 @@ def _more_digits(text: str, raw: _Raw, factor: float, limit: int) -> None:
             value, stop = parsed[0], m.start() + parsed[1]
             spelled = m.group(0)[: parsed[1]].lower().replace("-", " ").split()
             own = next((SCALE_WORDS[w] for w in reversed(spelled) if w in SCALE_WORDS), None)
-        units = own is None and join.group("and") is not None and factor == 100 and value < 100
+        units = own is None and join.group("and") is not None and factor == 100 and 0 < value < 100
         if not (own is not None and own < factor and value < factor) and not units:
             return
         raw.value = (raw.value or 0.0) + value
