@@ -14,10 +14,11 @@ articles live in ``engine.quote_match``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, chain
 from typing import Any
 
 from lemminflect import getAllLemmas
@@ -481,10 +482,8 @@ def _according_to(text: str, toks: Sequence[Token]) -> _Speaker | None:
 
 def _all_tokens(doc: Document) -> tuple[list[Token], list[int], list[int]]:
     """All tokens, their starts, and how many words precede each (for counting in O(log n))."""
-    toks = [t for s in doc.sentences for t in s.tokens]
-    words = [0]
-    for t in toks:
-        words.append(words[-1] + (t.kind != "punct"))
+    toks = list(chain.from_iterable(s.tokens for s in doc.sentences))
+    words = [0, *accumulate(t.kind != "punct" for t in toks)]
     return toks, [t.start for t in toks], words
 
 
@@ -620,40 +619,62 @@ def _strip_quoted(toks: list[Token]) -> list[Token]:
     return out if not inside else toks
 
 
-def _named_sources(doc: Document, quoted: Sequence[tuple[int, int]], until: int) -> list[tuple[int, str]]:
+# A verb ending in -s/-ed after a capitalised word ("Baker described"), found by regex so
+# the token loop sees only these; the token checks below decide.
+_NAME_THEN_VERB = re.compile("[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0370-\u03ff\u0400-\u042f]"
+                             r"\S*\s+([a-z]+(?:ed|s))(?![\w'\u2019-])")  # fmt: skip
+
+
+def _named_sources(
+    doc: Document,
+    quoted: Sequence[tuple[int, int]],
+    until: int,
+    flat: tuple[list[Token], list[int]] | None = None,
+) -> list[tuple[int, str]]:
     """Every named subject of a verb outside quotations before ``until``, in text order, for
     resolving pronouns: "Reyes said", "Ann Lee, director of the institute, said", "Baker
-    described"."""
-    out = []
+    described". ``flat`` is the article's tokens and their starts, when already built."""
+    out: list[tuple[int, str]] = []
     text = doc.text
+    toks, starts = flat if flat is not None else _all_tokens(doc)[:2]
+    last = bisect_left(starts, until)
+    found = {i for i, t in enumerate(toks[:last]) if t.norm in REPORTING_VERBS}
+    for m in _NAME_THEN_VERB.finditer(text, 0, until):
+        i = bisect_left(starts, m.start(1))
+        if i < last and starts[i] == m.start(1):
+            found.add(i)
+    if not found:
+        return out
     bounds = [s for s, _ in quoted]
-    for s in doc.sentences:
-        if s.start >= until:
-            break
-        toks = s.tokens
-        for v, t in enumerate(toks):
-            if t.kind != "word" or not t.text[:1].islower():
-                continue
-            reporting = t.norm in REPORTING_VERBS
-            if not reporting and not (
-                v > 0
-                and toks[v - 1].text[:1].isupper()
-                and _is_name_token(toks[v - 1])
-                and not _possessive(toks[v - 1])
-                and _is_verb(t.norm)
-            ):
-                continue
-            k = bisect_left(bounds, t.start + 1) - 1
-            if k >= 0 and quoted[k][0] <= t.start < quoted[k][1]:
-                continue
-            if reporting:
-                sp = _subject_before(text, toks, v)
-                if sp is None and 0 < v < len(toks) - 1 and toks[v - 1].norm in (",", '"'):
-                    sp = _phrase_after(text, toks, v + 1, t.norm)
-            else:
-                sp = _span_speaker(text, toks, _name_run_back(toks, v - 1), v - 1, None)
-            if sp is not None and sp.is_name:
-                out.append((sp.start, sp.text))
+    sentences = doc.sentences
+    sent_ends = list(accumulate(len(s.tokens) for s in sentences))
+    for i in sorted(found):
+        t = toks[i]
+        if t.kind != "word" or not t.text[:1].islower():
+            continue
+        si = bisect_right(sent_ends, i)
+        sentence_toks = sentences[si].tokens
+        v = i - (sent_ends[si - 1] if si > 0 else 0)
+        reporting = t.norm in REPORTING_VERBS
+        if not reporting and not (
+            v > 0
+            and sentence_toks[v - 1].text[:1].isupper()
+            and _is_name_token(sentence_toks[v - 1])
+            and not _possessive(sentence_toks[v - 1])
+            and _is_verb(t.norm)
+        ):
+            continue
+        k = bisect_left(bounds, t.start + 1) - 1
+        if k >= 0 and quoted[k][0] <= t.start < quoted[k][1]:
+            continue
+        if reporting:
+            sp = _subject_before(text, sentence_toks, v)
+            if sp is None and 0 < v < len(sentence_toks) - 1 and sentence_toks[v - 1].norm in (",", '"'):
+                sp = _phrase_after(text, sentence_toks, v + 1, t.norm)
+        else:
+            sp = _span_speaker(text, sentence_toks, _name_run_back(sentence_toks, v - 1), v - 1, None)
+        if sp is not None and sp.is_name:
+            out.append((sp.start, sp.text))
     return out
 
 
@@ -713,7 +734,7 @@ def extract(doc: Document) -> tuple[Quote, ...]:
         if sp is not None and sp.pronoun:
             if sources is None:
                 last = max((r.close_mark or r.open_mark) for r in top) if top else 0
-                sources = _named_sources(doc, quoted, last + ATTRIBUTION_WINDOW)
+                sources = _named_sources(doc, quoted, last + ATTRIBUTION_WINDOW, (toks, starts))
                 source_starts = [start for start, _ in sources]
             k = bisect_left(source_starts, sp.start) - 1
             # the pronoun's own quote may have named the source just before it
