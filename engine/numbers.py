@@ -785,6 +785,10 @@ def _number(
             return _Raw(raw.start, raw.end, _SKIP, None)
         if (raw.end < limit and text[raw.end] in "^\u00b2\u00b3") or _POWER_WORD.match(text, raw.end, limit):
             return _Raw(raw.start, _GLUED.match(text, raw.end + 1, limit).end(), _SKIP, None)  # "4km^2"
+        later = _SCALE.match(text, raw.end, limit) if scale is None and not scaled else None
+        if raw.kind == "money" and raw.end == unit.end() and later is not None and later.group("word"):
+            factor = SCALE_WORDS[later.group("word").lower()]  # "75 USD million"
+            raw.value, raw.step, raw.end = (raw.value or 0) * factor, raw.step * factor, later.end()
         if raw.kind == "money" and unit.group("unit").lower() in CURRENCY_NAMES and raw.end == unit.end():
             two = _TWO_UNITS_AFTER.match(text, raw.end, limit)
             cents = _plain_number(text, two.end(), limit) if two is not None else None
@@ -794,10 +798,6 @@ def _number(
                     return _Raw(raw.start, cents[1], _SKIP, None)  # "15 dollars 50": not read
                 raw.value = (raw.value or 0.0) + cents[0] / 100
                 raw.step, raw.precision, raw.end = 0.01, 2, tail.end()
-        later = _SCALE.match(text, raw.end, limit) if scale is None and not scaled else None
-        if raw.kind == "money" and raw.end == unit.end() and later is not None and later.group("word"):
-            factor = SCALE_WORDS[later.group("word").lower()]  # "75 USD million"
-            raw.value, raw.step, raw.end = (raw.value or 0) * factor, raw.step * factor, later.end()
     if raw.kind == "count" and not words and raw.value is not None:
         if _TZ_AFTER.match(text, raw.end, limit) and 0 <= raw.value <= 2359 and len(text[s:e]) == 4:
             hh, mm = divmod(int(raw.value), 100)

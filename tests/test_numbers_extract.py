@@ -342,3 +342,75 @@ def test_a_range_takes_the_unit_of_one_end_and_the_scale_of_the_other(text, low,
     else:
         (q,) = ranges
         assert (q.low, q.high, q.unit) == (low, high, unit)
+
+
+# --------------------------------------------------------------------------- spelled and mixed forms
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("The rate was two point five in the survey.", "number", 2.5),
+        ("The index stood at two hundred point zero three at noon.", "number", 200.03),
+        ("Inflation reached five point five percent in May.", "percent", 5.5),
+        ("The plant covers one hundred and three quarters acres of land.", "measure", 100.75 * 4046.8564224),
+        ("The town has half a million residents.", "count", 500_000),
+        ("The town has a quarter million residents.", "count", 250_000),
+        ("The town has two thirds of a million residents.", "count", 2_000_000 / 3),
+        ("The town has five and a half million residents.", "count", 5_500_000),
+        ("The town has two million and one half residents.", "count", 2_500_000),
+        ("The fund holds 4 thousand 3 hundred and 21 shares.", "count", 4321),
+        ("The ratio stood at 1.3e6 at the end of trading.", "count", 1_300_000),
+        ("The city of 1 234 567 people voted in the spring.", "count", 1_234_567),
+        ("The fine was 3 dollars 50 cents for each bag.", "money", 3.5),
+        ("They lost 75 USD million in the past year.", "money", 75_000_000),
+        ("The firm reported revenue of ($99.99) for the quarter.", "money", -99.99),
+        ("One in five voters said they were undecided.", "fraction", 0.2),
+        ("Two out of three voters backed the plan.", "fraction", 2 / 3),
+        ("He was jailed for two years and six months last week.", "duration", 2.5),
+    ],
+)
+def test_spelled_and_mixed_forms_have_their_value(text, kind, value):
+    q = only(text)
+    assert q.kind == kind
+    assert q.value == pytest.approx(value)
+
+
+def test_a_figure_before_a_comma_keeps_its_grouping():
+    q = only("The quake killed 1,200, officials said.")
+    assert q.value == 1200
+
+
+def test_from_one_figure_to_another_is_a_range_unless_something_changed():
+    q = only("Hardiness zones run from 7 to 10 across the islands.")
+    assert (q.kind, q.low, q.high) == ("range", 7, 10)
+    changed = quantities("The tax rose from 7 to 10 in a year.")
+    assert [q.value for q in changed] == [7, 10]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Add 3/4 of the sugar to the bowl.",
+        "The attacks of 9/11 changed the city.",
+        "Stir in 2 1/4 cups of flour.",
+        "The rate was 1,5 in the survey.",
+        "The server at 192.168.1.2 went down.",
+        "The number grew to 1.1^23 in the model.",
+        "The value was 2.48\u00d710\u22125 in the test.",
+        "The studio bought 3D printers.",
+        "The answer is one over three.",
+        "The reading was 40 000 in the capital.",
+        "The bill came to 15 dollars 50.",
+        "The lake covers 4km^2 of the valley.",
+        "The count was twenty-three fifths in the model.",
+        "The index is nought point nought three.",
+    ],
+)
+def test_forms_not_read_are_not_claimed(text):
+    # Better no value than a wrong one: nothing in these figures is claimed.
+    assert quantities(text) == ()
+
+
+def test_a_currency_sign_between_two_figures_is_not_read_as_money():
+    assert [q for q in quantities("The price rose to 10 $ 30 $ at the stall.") if q.kind == "money"] == []
