@@ -127,6 +127,11 @@ class _Unit:
     anchor: int  # where the speaker's attribution is: the paragraph its candidates come from
 
     @cached_property
+    def words(self) -> frozenset[str]:
+        """Its keys that are not stopwords, for finding candidates."""
+        return frozenset(self.keys) - STOPWORDS
+
+    @cached_property
     def content(self) -> frozenset[str]:
         words = []
         for t in self.tokens:
@@ -165,7 +170,7 @@ def _units(d: int, doc: Document, quotes: Sequence[Any]) -> list[_Unit]:
         out = []
         for t in tokens_in(lo, hi):
             if (
-                _is_word(t)
+                t.kind != "punct"
                 or t.text == "\u2026"
                 or (t.text == "." and out and out[-1].end == t.start and out[-1].text == ".")
             ):
@@ -423,18 +428,13 @@ def _plain_sentences(doc: Document, quotes: Sequence[Any]) -> list[_Sentence]:
                 k = bisect_right(starts, t.start) - 1
                 if k >= 0 and spans[k][0] <= t.start < spans[k][1]:
                     continue
-                if _is_word(t):
+                if t.kind != "punct":
                     keep.append(t)
         else:
-            keep = [t for t in s.tokens if _is_word(t)]
-        out.append(
-            _Sentence(
-                s.start,
-                s.end,
-                tuple(keep),
-                frozenset(t.norm for t in keep) - STOPWORDS,
-            )
-        )
+            keep = [t for t in s.tokens if t.kind != "punct"]
+        words = {t.norm for t in keep}
+        words -= STOPWORDS
+        out.append(_Sentence(s.start, s.end, tuple(keep), frozenset(words)))
     return out
 
 
@@ -457,8 +457,8 @@ def _candidates(words, index: Mapping[str, list[int]]) -> list[tuple[int, int]]:
     return ranked[:MAX_CANDIDATES]
 
 
-def _unit_words(u: _Unit) -> set[str]:
-    return {k for k in u.keys if k not in STOPWORDS}
+def _unit_words(u: _Unit) -> frozenset[str]:
+    return u.words
 
 
 def _unquoted(

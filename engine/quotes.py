@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain
+from operator import itemgetter
 from typing import Any
 
 from lemminflect import getAllLemmas
@@ -480,11 +481,13 @@ def _according_to(text: str, toks: Sequence[Token]) -> _Speaker | None:
 # ----------------------------------------------------------------------------- extraction
 
 
-def _all_tokens(doc: Document) -> tuple[list[Token], list[int], list[int]]:
-    """All tokens, their starts, and how many words precede each (for counting in O(log n))."""
+_START = itemgetter(0)  # Token.start
+
+
+def _all_tokens(doc: Document) -> tuple[list[Token], list[int]]:
+    """All tokens and their starts."""
     toks = list(chain.from_iterable(s.tokens for s in doc.sentences))
-    words = [0, *accumulate(t.kind != "punct" for t in toks)]
-    return toks, [t.start for t in toks], words
+    return toks, list(map(_START, toks))
 
 
 def _between(toks: list[Token], starts: list[int], lo: int, hi: int) -> list[Token]:
@@ -493,11 +496,11 @@ def _between(toks: list[Token], starts: list[int], lo: int, hi: int) -> list[Tok
     return toks[a:b]
 
 
-def _word_count(starts: list[int], words: list[int], parts: Sequence[Span]) -> int:
+def _word_count(toks: list[Token], starts: list[int], parts: Sequence[Span]) -> int:
     total = 0
     for p in parts:
         a = bisect_left(starts, p.start)
-        total += words[bisect_left(starts, p.end, a)] - words[a]
+        total += sum(1 for t in toks[a : bisect_left(starts, p.end, a)] if t.kind != "punct")
     return total
 
 
@@ -636,7 +639,7 @@ def _named_sources(
     described". ``flat`` is the article's tokens and their starts, when already built."""
     out: list[tuple[int, str]] = []
     text = doc.text
-    toks, starts = flat if flat is not None else _all_tokens(doc)[:2]
+    toks, starts = flat if flat is not None else _all_tokens(doc)
     last = bisect_left(starts, until)
     found = {i for i, t in enumerate(toks[:last]) if t.norm in REPORTING_VERBS}
     for m in _NAME_THEN_VERB.finditer(text, 0, until):
@@ -703,7 +706,7 @@ def extract(doc: Document) -> tuple[Quote, ...]:
     text = doc.text
     if _MARKS.search(text) is None:
         return ()
-    toks, starts, cumulative = _all_tokens(doc)
+    toks, starts = _all_tokens(doc)
     raws = sorted(_scan(text, doc.paragraphs), key=lambda r: (r.open_mark, r.depth))[:MAX_QUOTES]
     top = _join_split(text, toks, starts, [r for r in raws if r.depth == 0])
     nested = [r for r in raws if r.depth > 0]
@@ -722,7 +725,7 @@ def extract(doc: Document) -> tuple[Quote, ...]:
                 parts.append(Span(s, e))
         if not parts:
             continue
-        words = _word_count(starts, cumulative, parts)
+        words = _word_count(toks, starts, parts)
         if words == 0:
             continue
         start, end = parts[0].start, parts[-1].end
