@@ -146,10 +146,13 @@ def score_polnear(peers: Path, split: str) -> None:
                 pronoun = g.source_text.strip().lower() in PRONOUNS
                 key = "pronoun" if pronoun else "named"
                 counts[f"speaker.{key}.total"] += 1
+                grounding = getattr(q, "grounding", None) or "none"
+                counts[f"grounding.{grounding}.total"] += 1
                 if q.speaker_start is not None and any(
                     q.speaker_start < b and a < q.speaker_end for a, b in g.source
                 ):
                     counts[f"speaker.{key}.right"] += 1
+                    counts[f"grounding.{grounding}.right"] += 1
                 elif q.speaker_start is None:
                     counts[f"speaker.{key}.none"] += 1
     print(f"PolNeAR {split}: {len(texts)} articles, {counts['all.gold']} fully quoted gold quotes")
@@ -180,6 +183,15 @@ def score_polnear(peers: Path, split: str) -> None:
     right = counts["speaker.named.right"] + counts["speaker.pronoun.right"]
     if total:
         print(f"  speaker (all): {right}/{total} = {right / total:.3f}")
+    # how each matched quote's speaker was found (engine.quotes.EXPLICIT ...), and how often
+    # its speaker words are the gold source's
+    shares = []
+    for grounding in ("explicit", "near", "inherited", "far", "none"):
+        n = counts[f"grounding.{grounding}.total"]
+        if n:
+            shares.append(f"{grounding} {counts[f'grounding.{grounding}.right']}/{n}")
+    if shares:
+        print(f"  speaker by grounding: {', '.join(shares)}")
 
 
 _XML_TAG = re.compile(r"<(/?)(quote|q)\b[^>]*>")

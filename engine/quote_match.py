@@ -10,7 +10,12 @@ in another still lines up. The shorter of two quoted passages is aligned inside 
 - ``altered``: a few words inserted, removed, substituted or reordered inside the marks (high).
 - ``paraphrased``: the same statement in other words, quoted in both (medium).
 - ``unquoted``: quoted in one article, told without quotation marks in another (low).
-- ``attribution``: the same words credited to differently named speakers (high).
+- ``attribution``: the same words credited to differently named speakers (high), claimed only
+  when both speakers are well grounded: one named in the quote's own attribution, the other
+  too or given by a pronoun whose antecedent is in the same or the paragraph before. A
+  continuation paragraph's inherited speaker or a pronoun resolved from far away changes when
+  an editor moves paragraphs, so it never shows a different speaker; nor does a name that is
+  a source beside the quote in the other article, or a variant of the same name.
 
 A finding compares two articles, so that two articles with the same version of a quote are never
 reported as disagreeing with each other; with three articles, each article whose version

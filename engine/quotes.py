@@ -7,8 +7,9 @@ repeated and no closing mark until the last, and a quote split by its attributio
 she said, "win."). An unclosed mark never runs past its paragraph unless the next paragraph
 opens with the same mark. The speaker comes from the words around the quote ("said X",
 "X said", "X told", "according to X", "X's letter stated"); a pronoun ("he added", "it
-continued") is resolved to the last named source before it. Matching and classing across
-articles live in ``engine.quote_match``.
+continued") is resolved to the last named source before it. Each quote records how its
+speaker was found (``grounding``), so the comparer can tell a name from a positional guess.
+Matching and classing across articles live in ``engine.quote_match``.
 """
 
 from __future__ import annotations
