@@ -211,6 +211,8 @@ _OF_SCALE = re.compile(
 _ODD_DIGITS_AFTER = re.compile(r"(?:[/,.]\d|\^|[x\u00d7]10\b)[\w.,/^+\-\u00d7\u2212]*")
 _SEASON = re.compile(r"(?:19|20)\d\d/(?:\d\d){1,2}(?![\w/])")  # "2023/24": a season or fiscal year
 _MIXED_FRACTION_AFTER = re.compile(r"[ \u00a0]{1,3}\d{1,2}/\d{1,2}(?![\d/])")  # "2 1/4"
+_ODD_STARTS = frozenset("/,.^x\u00d7")
+_SPACES = frozenset(" \u202f\u00a0")
 _EXPONENT_AFTER = re.compile(r"[eE][-+]?\d{1,3}(?![\w.])")
 _SPACE_GROUPS_AFTER = re.compile(r"(?:[ \u202f\u00a0]\d{3}(?![\d,]|\.\d*[a-zA-Z]))++")
 _DIGITS_JOIN = re.compile(r"[ \u00a0](?:(?P<and>and)[ \u00a0])?(?=\w)")
@@ -226,6 +228,11 @@ _POWER_WORD = re.compile(r"(?i:[ \u00a0](?:squared|cubed)\b)")
 _GLUED = re.compile(r"[\w.]*")
 _UNIT_WORD_SET = frozenset(w for u in _UNIT_WORDS for w in u.split()) | frozenset(["a.m", "p.m"])
 _CLAUSE_BREAK = frozenset(',;:()[]\u2014\u2013"')
+
+
+@lru_cache(maxsize=4096)
+def _is_noun(word: str) -> bool:
+    return "NOUN" in getAllLemmas(word)
 
 
 @lru_cache(maxsize=4096)
@@ -574,15 +581,25 @@ def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Ra
         return _number(text, s, e, value, 0, 1.0, limit, words=True)
     if group == "digits":
         raw = m.group(0)
-        odd = _ODD_DIGITS_AFTER.match(text, e, limit) or _MIXED_FRACTION_AFTER.match(text, e, limit)
+        after = text[e : e + 1] if e < limit else ""
+        # The unusual forms below are looked for only when the character after the digits
+        # allows them: most figures are followed by a space and a word.
+        spaced_digit = after in _SPACES and e + 1 < limit and text[e + 1].isdigit()
+        odd = None
+        if after in _ODD_STARTS:
+            odd = _ODD_DIGITS_AFTER.match(text, e, limit)
+        elif spaced_digit:
+            odd = _MIXED_FRACTION_AFTER.match(text, e, limit)
         if odd is not None and not _SEASON.match(text, s, limit):
             return _Raw(s, odd.end(), _SKIP, None)
-        exponent = _EXPONENT_AFTER.match(text, e, limit)
+        exponent = _EXPONENT_AFTER.match(text, e, limit) if after in ("e", "E") else None
         if exponent is not None:
             value = float(raw.replace(",", "") + exponent.group(0))
             return _number(text, s, exponent.end(), value, 0, abs(value) * 1e-3 or 1.0, limit, words=False)
-        spaced = _SPACE_GROUPS_AFTER.match(text, e, limit) if "," not in raw and "." not in raw else None
-        if spaced is not None and len(raw) <= 3:
+        spaced = None
+        if spaced_digit and len(raw) <= 3 and raw.isdigit():
+            spaced = _SPACE_GROUPS_AFTER.match(text, e, limit)
+        if spaced is not None:
             groups = spaced.group(0)
             if "\u202f" in groups or "\u00a0" in groups or groups.count(" ") >= 2:
                 raw = raw + re.sub(r"[ \u202f\u00a0]", "", groups)
@@ -652,16 +669,16 @@ def _counted_noun(text: str, end: int, limit: int) -> str | None:
     noun = _NOUN_AFTER.match(text, end, limit)
     if noun is None:
         group = _GROUP_AFTER.match(text, end, limit)
-        if group is not None and "NOUN" in getAllLemmas(group.group("noun").lower()):
+        if group is not None and _is_noun(group.group("noun").lower()):
             return group.group("noun").lower()
         return None
     word = noun.group("noun")
     if word in STOPWORDS or word in _NUMBER_WORD_SET or word in DELTA_AFTER:
         return None
-    if "NOUN" not in getAllLemmas(word):
+    if not _is_noun(word):
         # "270 electoral votes", "the second presidential debate": the noun after the adjective.
         after = _NOUN_AFTER.match(text, noun.end(), limit)
-        if after is not None and text[noun.end()] == " " and "NOUN" in getAllLemmas(after.group("noun")):
+        if after is not None and text[noun.end()] == " " and _is_noun(after.group("noun")):
             return after.group("noun")
     return word
 
@@ -1187,8 +1204,10 @@ NEARLY_SHARE = 0.15
 # Sentences outside an aligned cluster state the same figure when they share this many
 # content words (besides the figure's own category word).
 GLOBAL_MIN_SHARED = 2
-# Aligned sentences pair their figures only when they share this many specific words.
+# Aligned sentences pair their figures only when they share this many specific words; a
+# sentence of this many tokens or more that aligns always does.
 ALIGNED_MIN_SHARED = 2
+SHORT_SENTENCE = 16
 # Sentences this similar (Dice over specific words) tell the same thing even when nothing else
 # in their articles corroborates it.
 SAME_SENTENCE_DICE = 0.7
@@ -1387,9 +1406,10 @@ def _sentence_words(doc: Document, index: int, cache: dict) -> frozenset[str]:
     key = (doc.id, index)
     found = cache.get(key)
     if found is None:
-        found = frozenset(
-            _content(t.norm) for t in doc.sentences[index].tokens if t.kind == "word" and _is_content(t.norm)
-        )
+        norms = {t.norm for t in doc.sentences[index].tokens if t.kind == "word"}
+        norms -= STOPWORDS
+        norms -= _NUMBER_WORD_SET
+        found = frozenset(_content(w) for w in norms if not w[:1].isdigit())
         cache[key] = found
     return found
 
@@ -1427,12 +1447,15 @@ def _candidates(docs, alignment: Alignment, items: dict[tuple[str, int], _Item])
                 if not qa or not qb:
                     continue
                 # Sentences that share only figures and units ("6:05 p.m." and "1:40 p.m.", the
-                # headings of a live blog) say nothing in common.
-                told = _specific(_sentence_words(qa[0].doc, ra[1], words_cache)) & _specific(
-                    _sentence_words(qb[0].doc, rb[1], words_cache)
-                )
-                if len(told) < ALIGNED_MIN_SHARED:
-                    continue
+                # headings of a live blog) say nothing in common. Only short sentences are
+                # checked: longer ones that align always share words besides their figures.
+                sa, sb = qa[0].doc.sentences[ra[1]], qb[0].doc.sentences[rb[1]]
+                if min(len(sa.tokens), len(sb.tokens)) < SHORT_SENTENCE:
+                    told = _plain_words(qa[0].doc, ra[1], words_cache) & _plain_words(
+                        qb[0].doc, rb[1], words_cache
+                    )
+                    if len(told) < ALIGNED_MIN_SHARED:
+                        continue
                 for a in qa:
                     for b in qb:
                         if not _comparable(a.q, b.q) or _conflicting(a.q, b.q):
@@ -1467,8 +1490,8 @@ def _candidates(docs, alignment: Alignment, items: dict[tuple[str, int], _Item])
                 continue
             if not _comparable(a.q, b.q) or _other_person(a, b, ctx_cache) or _other_noun(a.q, b.q):
                 continue
-            wa = _specific(_sentence_words(a.doc, a.q.sentence, words_cache))
-            wb = _specific(_sentence_words(b.doc, b.q.sentence, words_cache))
+            wa = _told(a.doc, a.q.sentence, words_cache)
+            wb = _told(b.doc, b.q.sentence, words_cache)
             shared = len({w for w in wa & wb if w not in QUANTITY_CATEGORIES})
             if shared < GLOBAL_MIN_SHARED and a.q.role is None:
                 continue
@@ -1505,6 +1528,25 @@ def _next_word(doc: Document, q: Quantity, cache: dict) -> str | None:
     if not right or not _is_content(right[0]):
         return None
     return _content(right[0])
+
+
+def _plain_words(doc: Document, index: int, cache: dict) -> frozenset[str]:
+    """The specific words of a sentence as written (no lemmas: cheap, for a first check)."""
+    key = (doc.id, index, "plain")
+    found = cache.get(key)
+    if found is None:
+        norms = {t.norm for t in doc.sentences[index].tokens if t.kind == "word" and len(t.norm) > 2}
+        found = cache[key] = frozenset(norms - STOPWORDS - _NUMBER_WORD_SET - _UNIT_WORD_SET)
+    return found
+
+
+def _told(doc: Document, index: int, cache: dict) -> frozenset[str]:
+    """The specific words of a sentence (see ``_specific``), cached per sentence."""
+    key = (doc.id, index, "told")
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _specific(_sentence_words(doc, index, cache))
+    return found
 
 
 def _specific(words: frozenset[str]) -> frozenset[str]:
@@ -1570,8 +1612,10 @@ def compare(
     links: dict[tuple[str, int], set[tuple[str, int]]] = {}
     mismatches: list[tuple[_Item, _Item, _Verdict]] = []
     equivalences = []
+    judged = []
     for a, b in matched:
         verdict = _judge(a.q, b.q)
+        judged.append((a, b, verdict))
         links.setdefault(a.key, set()).add(b.key)
         links.setdefault(b.key, set()).add(a.key)
         if verdict.equal:
@@ -1580,7 +1624,8 @@ def compare(
         elif not verdict.consistent:
             mismatches.append((a, b, verdict))
 
-    mismatches = _corroborated(mismatches, matched, aligned, _story_coverage(docs, alignment))
+    if mismatches:
+        mismatches = _corroborated(mismatches, judged, aligned, _story_coverage(docs, alignment))
     findings = []
     for group in _groups(mismatches):
         findings.append(_finding(group, items, links))
@@ -1604,7 +1649,7 @@ def _story_coverage(docs, alignment: Alignment) -> dict[tuple[str, str], float]:
     }
 
 
-def _corroborated(mismatches, matched, aligned: set, coverage: Mapping[tuple[str, str], float]):
+def _corroborated(mismatches, judged, aligned: set, coverage: Mapping[tuple[str, str], float]):
     """The mismatches that two articles telling the same story would show.
 
     A figure that names what it counts (a death toll, a vote, an age, a prison term) is a
@@ -1619,9 +1664,9 @@ def _corroborated(mismatches, matched, aligned: set, coverage: Mapping[tuple[str
     """
     agree: dict[tuple[str, str], list[tuple[int, int]]] = {}
     disagree: Counter = Counter()
-    for a, b in matched:
+    for a, b, verdict in judged:
         pair, where = _pair_of(a, b)
-        if not _judge(a.q, b.q).consistent:
+        if not verdict.consistent:
             disagree[pair] += 1
         elif _telling(a.q) and _telling(b.q):
             agree.setdefault(pair, []).append(where)
@@ -1639,8 +1684,8 @@ def _corroborated(mismatches, matched, aligned: set, coverage: Mapping[tuple[str
             kept.append((a, b, verdict))
             continue
         if disagree[pair] == 1:
-            wa = _specific(_sentence_words(a.doc, a.q.sentence, words_cache))
-            wb = _specific(_sentence_words(b.doc, b.q.sentence, words_cache))
+            wa = _told(a.doc, a.q.sentence, words_cache)
+            wb = _told(b.doc, b.q.sentence, words_cache)
             if wa and wb and 2 * len(wa & wb) / (len(wa) + len(wb)) >= SAME_SENTENCE_DICE:
                 kept.append((a, b, verdict))
     return kept
