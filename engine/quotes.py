@@ -753,6 +753,10 @@ def extract(doc: Document) -> tuple[Quote, ...]:
                     grounded is not None and grounded[0] >= here - 1 and grounded[1] == speaker
                 )
                 grounding = NEAR if near else FAR
+        if grounding == EXPLICIT and sp is not None and _paragraph_of(doc, sp.start) != para:
+            # named after the end of a quote that ran over paragraphs: tied to the quote only by
+            # where its last paragraph happens to be
+            grounding = NEAR
         if sp is None and raw.depth == 0 and previous is not None and previous_para >= para - 1:
             # a quote with no attribution continues the quote just before it
             speaker, is_name = previous.speaker, previous.speaker_is_name

@@ -252,10 +252,11 @@ def test_second_statement_after_adding_is_its_own_quote():
             ("Tom Baker", "near"),
         ),
         ("“The bridge is late,” said Tom Baker.\n\n“It cost too much.”", ("Tom Baker", "inherited")),
+        ("“The bridge is late.\n\n“It cost too much,” said Tom Baker.", ("Tom Baker", "near")),
         ("“The bridge is late.”", (None, None)),
     ],
     ids=["name", "described", "pronoun, paragraph before", "pronoun, same paragraph", "pronoun, far",
-         "pronoun chain", "continuation", "none"],
+         "pronoun chain", "continuation", "named after a quote over paragraphs", "none"],
 )  # fmt: skip
 def test_speaker_grounding_says_how_the_speaker_was_found(text, expected):
     q = top(text)[-1]
