@@ -793,7 +793,8 @@ APPROXIMATIONS: dict[str, str] = {
     "above": "above", "exceeding": "above", "just over": "just_over", "at least": "at_least",
     "under": "below", "less than": "below", "fewer than": "below", "up to": "at_most",
     "at most": "at_most", "no more than": "at_most", "as many as": "at_most",
-    "as much as": "at_most",
+    "as much as": "at_most", "not more than": "at_most", "no less than": "at_least",
+    "no fewer than": "at_least", "not less than": "at_least", "not fewer than": "at_least",
 }  # fmt: skip
 
 # What a quantity counts, told by a word near it: casualties, votes, ages, prison terms.
@@ -844,7 +845,8 @@ CHANGE_VERBS: frozenset[str] = DELTA_BEFORE | frozenset(
     "grows growing reduced reduce reduces reducing raised raise raises raising cut cuts cutting "
     "lowered lower lowers lowering changed change changes moved move moves went go goes going "
     "shifted revised upgraded downgraded expanded extended shrank shrunk doubled tripled "
-    "halved slashed boosted".split()
+    "halved slashed boosted gone risen fallen grown swelled swollen surged spiked tumbled sank "
+    "sunk slid dipped edged ballooned soared plunged".split()
 )
 
 # Time zones after a clock time ("2345 GMT") that keep four digits from reading as a year.

@@ -588,7 +588,7 @@ def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Ra
         odd = None
         if after in _ODD_STARTS:
             odd = _ODD_DIGITS_AFTER.match(text, e, limit)
-        elif spaced_digit:
+        elif after in _SPACES and e + 1 < limit and (text[e + 1].isdigit() or text[e + 1] in _SPACES):
             odd = _MIXED_FRACTION_AFTER.match(text, e, limit)
         if odd is not None and not _SEASON.match(text, s, limit):
             return _Raw(s, odd.end(), _SKIP, None)

@@ -414,3 +414,20 @@ def test_forms_not_read_are_not_claimed(text):
 
 def test_a_currency_sign_between_two_figures_is_not_read_as_money():
     assert [q for q in quantities("The price rose to 10 $ 30 $ at the stall.") if q.kind == "money"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        ("The court heard no less than 30 witnesses.", "at_least"),
+        ("The court heard no fewer than 30 witnesses.", "at_least"),
+        ("The court heard not more than 30 witnesses.", "at_most"),
+    ],
+)
+def test_a_negated_bound_reads_the_other_way(text, bound):
+    q = only(text)
+    assert (q.value, q.bound) == (30, bound)
+
+
+def test_a_toll_that_has_gone_from_one_figure_to_another_is_not_a_range():
+    assert [q.value for q in quantities("The toll has gone from 3 to 75 in the valley.")] == [3, 75]
