@@ -2,16 +2,21 @@
 
 The extractor finds each quantity with its span in the original text, its value normalised
 (``61.4 per cent`` = ``61.4%``; ``150 months`` = 12.5 years; ``2024-29`` = 2024..2029; ``$3bn``
-= 3e9 USD; "six decades" = 60 years), its kind, unit, written precision and approximation
-words. The comparer pairs mentions of the same quantity across articles, in aligned sentences
+= 3e9 USD; "six decades" = 60 years; "two point five", "half a million", "one in five"), its
+kind, unit, written precision and approximation words. A form it does not read with certainty
+(a slash fraction or date, a decimal comma, a power, letters glued to a figure, a ratio with
+"over") is not claimed at all: no value is better than a wrong one.
+
+The comparer pairs mentions of the same quantity across articles, in aligned sentences
 and, for a small vocabulary of story-level figures (death tolls, injured, votes, ages, prison
 terms), anywhere in the articles, and reports a ``numeric_mismatch`` where the values differ.
 Pairing is careful because real articles on one topic share sentence patterns but not events:
 aligned sentences must share specific words, not just figures; times of day and ordinals pair
-only when the words around them tell the same thing; and a figure that names nothing it counts
-is reported only when its articles are seen to tell the same story (they agree on other
-figures, or the two sentences are nearly the same). Values that agree though written
-differently come back as accepted equivalences.
+only when the words around them tell the same thing; a story-level figure is reported only
+between articles seen to tell one story (many of their sentences align, or a telling figure
+agrees elsewhere); and any other figure only when its articles agree on more of their paired
+figures than they disagree on, or the two sentences are nearly the same. Values that agree
+though written differently come back as accepted equivalences.
 """
 
 from __future__ import annotations
