@@ -14,8 +14,8 @@ Pairing is careful because real articles on one topic share sentence patterns bu
 aligned sentences must share specific words, not just figures; times of day and ordinals pair
 only when the words around them tell the same thing; a story-level figure is reported only
 between articles seen to tell one story (many of their sentences align, or a telling figure
-agrees elsewhere); and any other figure only when its articles agree on more of their paired
-figures than they disagree on, or the two sentences are nearly the same. Values that agree
+agrees elsewhere); and any other figure only when its articles agree, elsewhere, on at least as
+many figures as they disagree on, or the two sentences are nearly the same. Values that agree
 though written differently come back as accepted equivalences.
 """
 
