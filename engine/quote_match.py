@@ -63,8 +63,11 @@ ALTERED_MAX_SHARE = 0.25
 # Paraphrased: content-word Dice coefficient and shared content words, in sentences that align.
 PARAPHRASE_DICE = 0.5
 PARAPHRASE_MIN_SHARED = 4
-# Attribution: at least this many matched words, so a common phrase is not a quote.
+# Attribution: at least this many matched words, so a common phrase is not a quote ...
 ATTRIBUTION_MIN_WORDS = 3
+# ... covering at least this share of each passage: a phrase that is a small part of a longer
+# statement is often a line several people repeat, not one statement credited to two people.
+ATTRIBUTION_MIN_SHARE = 0.5
 # Unquoted: a quote of at least this many words whose content words are mostly found in a
 # sentence of another article outside its quotes.
 UNQUOTED_MIN_WORDS = 5
@@ -691,8 +694,12 @@ def compare_quotes(
         lo = here - 1 if u.grounding == NEAR else here
         return names[bisect_left(paras, lo) : bisect_right(paras, paragraph_of(docs[d], u.start))]
 
-    def attribution(a: _Unit, b: _Unit) -> bool:
+    def attribution(a: _Unit, b: _Unit, m: _Match) -> bool:
         if not _different_speakers(a, b):
+            return False
+        if m.shared < ATTRIBUTION_MIN_WORDS or m.shared < ATTRIBUTION_MIN_SHARE * max(
+            len(a.keys), len(b.keys)
+        ):
             return False
         grounds = (a.grounding, b.grounding)
         # positional guesses (a continuation, a far pronoun) change when paragraphs move;
@@ -720,7 +727,7 @@ def compare_quotes(
             for (x, y), m in sorted(matches.items()):
                 a, b = units[i][x], units[j][y]
                 cls = m.cls
-                if m.shared >= ATTRIBUTION_MIN_WORDS and cls != "paraphrased" and attribution(a, b):
+                if cls != "paraphrased" and attribution(a, b, m):
                     cls = "attribution"
                 links.append(((i, x), (j, y), cls, m.similarity))
                 if cls in SEVERITY:

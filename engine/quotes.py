@@ -66,6 +66,8 @@ _BEFORE_OPEN = "([{\u2014\u2013-/:;,\"'\u201c\u201d\u2018\u2019\u00ab\u201e"
 _AFTER_CLOSE = ".,;:!?)]}\u2014\u2013-/\u2026\"'\u201c\u201d\u2018\u2019\u00bb"
 _DECADE = re.compile(r"\d\ds\b")
 _SPEAKER_LINKS = frozenset(["of", "for", "from", "at", "with"])
+# Words after which a reporting verb is a noun: "the claim", "his remark" (not "one said").
+_NOUN_BEFORE = frozenset(["the", "a", "an", "his", "her", "its", "their", "our", "my", "your"])
 _CLITIC = re.compile(r"(?:s|t|re|ll|ve|d|m)(?![^\W\d_])", re.IGNORECASE)
 _WORD_CHAR = re.compile(r"[^\W_]")
 
@@ -296,8 +298,10 @@ def _span_speaker(text: str, toks: Sequence[Token], i: int, j: int, cue: str | N
 def _subject_before(text: str, toks: Sequence[Token], v: int) -> _Speaker | None:
     """The speaker of the reporting verb at ``toks[v]``, read backwards from it."""
     cue = toks[v].norm
+    if v > 0 and (toks[v - 1].norm in _NOUN_BEFORE or _possessive(toks[v - 1])):
+        return None  # a noun: "Ann Lee's remark", "his comment", "the claim"
     j = v - 1
-    while j >= 0 and toks[j].norm in SPEAKER_ADVERBS:
+    while j >= 0 and (toks[j].norm in SPEAKER_ADVERBS or _is_adverb(toks[j].norm)):
         j -= 1
     if j < 0:
         return None
@@ -692,6 +696,15 @@ def named_sources(doc: Document, quotes: Sequence[Quote]) -> list[tuple[int, str
 def paragraph_of(doc: Document, offset: int) -> int:
     """The index of the paragraph holding ``offset`` (or the next one after a gap)."""
     return _paragraph_of(doc, offset)
+
+
+@lru_cache(maxsize=16384)
+def _is_adverb(word: str) -> bool:
+    """Whether ``word`` is an -ly adverb ("boldly", "hardly"), not a noun ("family", "rally")."""
+    if not word.endswith("ly") or len(word) < 5:
+        return False
+    lemmas = getAllLemmas(word)
+    return "ADV" in lemmas and "NOUN" not in lemmas
 
 
 @lru_cache(maxsize=16384)

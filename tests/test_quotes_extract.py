@@ -261,3 +261,16 @@ def test_second_statement_after_adding_is_its_own_quote():
 def test_speaker_grounding_says_how_the_speaker_was_found(text, expected):
     q = top(text)[-1]
     assert (q.speaker, q.grounding) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tom Baker boldly said the plan was “a waste of money”.", "Tom Baker"),
+        ("Tom Baker shrugged, taking Ann Reyes's remark as praise -- “That makes me right.”", None),
+        ("“I will vote for him,” one said.", "one"),
+    ],
+    ids=["adverb before the verb", "reporting word as a noun", "one said"],
+)
+def test_speaker_around_the_reporting_verb(text, expected):
+    assert top(text)[-1].speaker == expected

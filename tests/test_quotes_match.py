@@ -326,3 +326,13 @@ def test_described_speaker_against_a_name_is_not_attribution():
     a = "“We paid twice what the engineers first asked for,” the judge said."
     b = "“We paid twice what the engineers first asked for,” Judge Ann Reyes said."
     assert classes(a, b) == []
+
+
+def test_short_line_inside_a_longer_statement_is_not_attribution():
+    # speakers repeat each other's lines; one statement credited to two people is the finding
+    a = "Ann Reyes says the plan shows the council is “simply unfit to run the town”."
+    b = (
+        "Tom Baker said, “The council has ignored every warning for years, wasted the reserve "
+        "and broken its promises, and it is simply unfit to run the town.”"
+    )
+    assert classes(a, b) == []
