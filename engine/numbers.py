@@ -1192,8 +1192,11 @@ def _nearest(left: list[str], right: list[str], vocab: Mapping[str, str]) -> str
         for distance, word in enumerate(words):
             if best is not None and distance >= best[0]:
                 break
-            if any(part in vocab for part in word.split("-")):
-                part = next(p for p in word.split("-") if p in vocab)
+            if "-" in word:
+                part = next((p for p in word.split("-") if p in vocab), None)
+            else:
+                part = word if word in vocab else None
+            if part is not None:
                 if best is None or (distance, side) < best[:2]:
                     best = (distance, side, vocab[part])
                 break
@@ -1630,7 +1633,7 @@ def compare(
             mismatches.append((a, b, verdict))
 
     if mismatches:
-        mismatches = _corroborated(mismatches, judged, aligned, _story_coverage(docs, alignment))
+        mismatches = _corroborated(mismatches, judged, aligned, lambda: _story_coverage(docs, alignment))
     findings = []
     for group in _groups(mismatches):
         findings.append(_finding(group, items, links))
@@ -1654,7 +1657,7 @@ def _story_coverage(docs, alignment: Alignment) -> dict[tuple[str, str], float]:
     }
 
 
-def _corroborated(mismatches, judged, aligned: set, coverage: Mapping[tuple[str, str], float]):
+def _corroborated(mismatches, judged, aligned: set, coverage_of):
     """The mismatches that two articles telling the same story would show.
 
     A figure that names what it counts (a death toll, a vote, an age, a prison term) is a
@@ -1676,13 +1679,16 @@ def _corroborated(mismatches, judged, aligned: set, coverage: Mapping[tuple[str,
         elif _telling(a.q) and _telling(b.q):
             agree.setdefault(pair, []).append(where)
     words_cache: dict = {}
+    coverage: Mapping[tuple[str, str], float] | None = None  # read only when needed
     kept = []
     for a, b, verdict in mismatches:
         pair, where = _pair_of(a, b)
         elsewhere = sum(1 for w in agree.get(pair, ()) if w[0] != where[0] and w[1] != where[1])
         categorised = a.q.category is not None or b.q.category is not None
         if categorised or tuple(sorted((a.key, b.key))) not in aligned:
-            if elsewhere >= 1 or coverage.get(pair, 0.0) >= STORY_COVERAGE:
+            if elsewhere < 1 and coverage is None:
+                coverage = coverage_of()
+            if elsewhere >= 1 or (coverage or {}).get(pair, 0.0) >= STORY_COVERAGE:
                 kept.append((a, b, verdict))
             continue
         if elsewhere >= disagree[pair]:
