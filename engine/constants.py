@@ -812,7 +812,7 @@ QUANTITY_CATEGORIES: dict[str, str] = {
 }  # fmt: skip
 
 # Counted nouns that name no one in particular: "75 people" may be the "75 deaths" of another
-# article, while "658,000 Democrats" is not "270 electoral votes".
+# article, while "412,000 Republicans" is not "300 electoral votes".
 GENERIC_COUNTED_NOUNS: frozenset[str] = frozenset(
     "people person persons individual individuals resident residents civilian civilians".split()
 )

@@ -193,7 +193,7 @@ _WORD_HYPHEN_BEFORE = re.compile(r"(?P<w>[A-Za-z]{2,20})-$")
 _ALIAS_BEFORE = re.compile(r"(?:\([ \u00a0]?|,?[ \u00a0]or[ \u00a0](?:about[ \u00a0])?)$")
 _TZ_AFTER = re.compile(rf"[ \u00a0](?i:{_alt(TIME_ZONES)})\b")
 _NOUN_AFTER = re.compile(r"[ \u00a0\-](?P<noun>[a-z]{3,20})\b")
-# A capitalised plural after a figure counts members of a group ("658,000 Democrats").
+# A capitalised plural after a figure counts members of a group ("412,000 Republicans").
 _GROUP_AFTER = re.compile(r"[ \u00a0](?P<noun>[A-Z][a-z]{2,19}s)\b")
 _NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
 _DIGIT_WORDS = {
@@ -681,7 +681,7 @@ def _counted_noun(text: str, end: int, limit: int) -> str | None:
     if word in STOPWORDS or word in _NUMBER_WORD_SET or word in DELTA_AFTER:
         return None
     if not _is_noun(word):
-        # "270 electoral votes", "the second presidential debate": the noun after the adjective.
+        # "300 electoral votes", "the second televised debate": the noun after the adjective.
         after = _NOUN_AFTER.match(text, noun.end(), limit)
         if after is not None and text[noun.end()] == " " and _is_noun(after.group("noun")):
             return after.group("noun")
@@ -1454,7 +1454,7 @@ def _candidates(docs, alignment: Alignment, items: dict[tuple[str, int], _Item])
                 qb = by_sentence.get(rb, ())[:MAX_PER_SENTENCE]
                 if not qa or not qb:
                     continue
-                # Sentences that share only figures and units ("6:05 p.m." and "1:40 p.m.", the
+                # Sentences that share only figures and units ("9:20 a.m." and "3:10 p.m.", the
                 # headings of a live blog) say nothing in common. Only short sentences are
                 # checked: longer ones that align always share words besides their figures.
                 sa, sb = qa[0].doc.sentences[ra[1]], qb[0].doc.sentences[rb[1]]
@@ -1480,8 +1480,8 @@ def _candidates(docs, alignment: Alignment, items: dict[tuple[str, int], _Item])
                             unique = same_cat = False
                             shared = shared if shared >= 2 else 0
                         elif base in ("time", "ordinal"):
-                            # "the first debate" and "the second debate", a 4:30 p.m. entry and a
-                            # 12:15 p.m. one: members of a series, the same one only when the words
+                            # "the first debate" and "the second debate", a 9:20 a.m. entry and a
+                            # 3:10 p.m. one: members of a series, the same one only when the words
                             # around them, besides the counted noun, tell the same thing.
                             unique = False
                             own = _noun_phrase(a.doc, a.q, ctx_cache) | _noun_phrase(b.doc, b.q, ctx_cache)
@@ -1508,7 +1508,7 @@ def _candidates(docs, alignment: Alignment, items: dict[tuple[str, int], _Item])
 
 
 def _other_noun(a: Quantity, b: Quantity) -> bool:
-    """Counts of two different things ("658,000 Democrats", "270 electoral votes"); a generic
+    """Counts of two different things ("412,000 Republicans", "300 electoral votes"); a generic
     noun ("75 people") may stand for any ("three deaths"), and two words of one category
     ("deaths", "fatalities") for each other."""
     if _base(a) != "count" or a.unit is None or b.unit is None or a.unit == b.unit:
@@ -1520,8 +1520,8 @@ def _other_noun(a: Quantity, b: Quantity) -> bool:
 
 
 def _other_person(a: _Item, b: _Item, cache: dict) -> bool:
-    """Ages of two people told apart by the noun after them ("a 15-year-old girl", "the
-    63-year-old senator")."""
+    """Ages of two people told apart by the noun after them ("a 17-year-old boy", "the
+    58-year-old mayor")."""
     if _base(a.q) != "age" or _base(b.q) != "age":
         return False
     na, nb = _next_word(a.doc, a.q, cache), _next_word(b.doc, b.q, cache)
@@ -1668,7 +1668,7 @@ def _corroborated(mismatches, judged, aligned: set, coverage_of):
     figures as they disagree on, or when it is their one disagreement and is told in nearly
     the same sentence: two articles on different polls, different days of a live blog or
     different events of one campaign pair many figures and agree on few of them, and those
-    often by chance (two 41 percents).
+    often by chance (two 38 percents).
     """
     agree: dict[tuple[str, str], list[tuple[int, int]]] = {}
     disagree: Counter = Counter()
