@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -627,48 +627,21 @@ def _strip_quoted(toks: list[Token]) -> list[Token]:
     return out if not inside else toks
 
 
-# A verb ending in -s/-ed after a capitalised word ("Baker described"), found by regex so
-# the token loop sees only these; the token checks below decide.
-_NAME_THEN_VERB = re.compile("[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0370-\u03ff\u0400-\u042f]"
-                             r"\S*\s+([a-z]+(?:ed|s))(?![\w'\u2019-])")  # fmt: skip
-
-
-def _named_sources(
-    doc: Document,
-    quoted: Sequence[tuple[int, int]],
-    until: int,
-    flat: tuple[list[Token], list[int]] | None = None,
+def _sentence_sources(
+    text: str, toks: Sequence[Token], quoted: Sequence[tuple[int, int]], bounds: Sequence[int]
 ) -> list[tuple[int, str]]:
-    """Every named subject of a verb outside quotations before ``until``, in text order, for
-    resolving pronouns: "Reyes said", "Ann Lee, director of the institute, said", "Baker
-    described". ``flat`` is the article's tokens and their starts, when already built."""
+    """The named subjects of verbs outside quotations in one sentence, in verb order:
+    "Reyes said", "Ann Lee, director of the institute, said", "Baker described"."""
     out: list[tuple[int, str]] = []
-    text = doc.text
-    toks, starts = flat if flat is not None else _all_tokens(doc)
-    last = bisect_left(starts, until)
-    found = {i for i, t in enumerate(toks[:last]) if t.norm in REPORTING_VERBS}
-    for m in _NAME_THEN_VERB.finditer(text, 0, until):
-        i = bisect_left(starts, m.start(1))
-        if i < last and starts[i] == m.start(1):
-            found.add(i)
-    if not found:
-        return out
-    bounds = [s for s, _ in quoted]
-    sentences = doc.sentences
-    sent_ends = list(accumulate(len(s.tokens) for s in sentences))
-    for i in sorted(found):
-        t = toks[i]
+    for v, t in enumerate(toks):
         if t.kind != "word" or not t.text[:1].islower():
             continue
-        si = bisect_right(sent_ends, i)
-        sentence_toks = sentences[si].tokens
-        v = i - (sent_ends[si - 1] if si > 0 else 0)
         reporting = t.norm in REPORTING_VERBS
         if not reporting and not (
             v > 0
-            and sentence_toks[v - 1].text[:1].isupper()
-            and _is_name_token(sentence_toks[v - 1])
-            and not _possessive(sentence_toks[v - 1])
+            and toks[v - 1].text[:1].isupper()
+            and _is_name_token(toks[v - 1])
+            and not _possessive(toks[v - 1])
             and _is_verb(t.norm)
         ):
             continue
@@ -676,21 +649,51 @@ def _named_sources(
         if k >= 0 and quoted[k][0] <= t.start < quoted[k][1]:
             continue
         if reporting:
-            sp = _subject_before(text, sentence_toks, v)
-            if sp is None and 0 < v < len(sentence_toks) - 1 and sentence_toks[v - 1].norm in (",", '"'):
-                sp = _phrase_after(text, sentence_toks, v + 1, t.norm)
+            sp = _subject_before(text, toks, v)
+            if sp is None and 0 < v < len(toks) - 1 and toks[v - 1].norm in (",", '"'):
+                sp = _phrase_after(text, toks, v + 1, t.norm)
         else:
-            sp = _span_speaker(text, sentence_toks, _name_run_back(sentence_toks, v - 1), v - 1, None)
+            sp = _span_speaker(text, toks, _name_run_back(toks, v - 1), v - 1, None)
         if sp is not None and sp.is_name:
             out.append((sp.start, sp.text))
     return out
+
+
+class _Antecedents:
+    """The last named source before a pronoun, read backwards sentence by sentence from it, so
+    an article is read only as far back as its pronouns need."""
+
+    def __init__(self, doc: Document, quoted: Sequence[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.quoted = quoted
+        self.bounds = [s for s, _ in quoted]
+        self.starts = [s.start for s in doc.sentences]
+        self.cache: dict[int, list[tuple[int, str]]] = {}
+
+    def before(self, offset: int) -> tuple[int, str] | None:
+        sentences = self.doc.sentences
+        for si in range(bisect_right(self.starts, offset) - 1, -1, -1):
+            found = self.cache.get(si)
+            if found is None:
+                found = _sentence_sources(self.doc.text, sentences[si].tokens, self.quoted, self.bounds)
+                self.cache[si] = found
+            for source in reversed(found):
+                if source[0] < offset:
+                    return source
+        return None
+
+
+def _named_sources(doc: Document, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, str]]:
+    """Every named subject of a verb outside quotations, in text order."""
+    bounds = [s for s, _ in quoted]
+    return [x for s in doc.sentences for x in _sentence_sources(doc.text, s.tokens, quoted, bounds)]
 
 
 def named_sources(doc: Document, quotes: Sequence[Quote]) -> list[tuple[int, str]]:
     """Every named subject of a reporting verb (or of another verb) outside the quotations of
     ``doc``, with its offset, in text order: the people an attribution could point at."""
     quoted = sorted((q.start, q.end) for q in quotes if q.depth == 0)
-    return _named_sources(doc, quoted, len(doc.text))
+    return _named_sources(doc, quoted)
 
 
 def paragraph_of(doc: Document, offset: int) -> int:
@@ -725,8 +728,7 @@ def extract(doc: Document) -> tuple[Quote, ...]:
     top = _join_split(text, toks, starts, [r for r in raws if r.depth == 0])
     nested = [r for r in raws if r.depth > 0]
     quoted = sorted((p[0], p[-1]) for r in top for p in [(r.parts[0][0], r.parts[-1][1])])
-    sources: list[tuple[int, str]] | None = None  # built on the first pronoun speaker
-    source_starts: list[int] = []
+    antecedents = _Antecedents(doc, quoted)
     quotes: list[Quote] = []
     previous: Quote | None = None
     previous_para = -2
@@ -749,18 +751,14 @@ def extract(doc: Document) -> tuple[Quote, ...]:
         grounding = EXPLICIT if sp is not None else None
         para = _paragraph_of(doc, start)
         if sp is not None and sp.pronoun:
-            if sources is None:
-                last = max((r.close_mark or r.open_mark) for r in top) if top else 0
-                sources = _named_sources(doc, quoted, last + ATTRIBUTION_WINDOW, (toks, starts))
-                source_starts = [start for start, _ in sources]
-            k = bisect_left(source_starts, sp.start) - 1
             # the pronoun's own quote may have named the source just before it
-            speaker = sources[k][1] if k >= 0 else None
+            source = antecedents.before(sp.start)
+            speaker = source[1] if source is not None else None
             is_name = speaker is not None
             grounding = None
-            if speaker is not None:
+            if source is not None:
                 here = _paragraph_of(doc, sp.start)
-                near = _paragraph_of(doc, sources[k][0]) >= here - 1 or (
+                near = _paragraph_of(doc, source[0]) >= here - 1 or (
                     # "Ann Lee said ... \n "...," she said. \n She added ...": a chain of
                     # pronouns, each in the paragraph after the last
                     grounded is not None and grounded[0] >= here - 1 and grounded[1] == speaker
