@@ -1431,6 +1431,7 @@ def _candidates(docs, alignment: Alignment, items: dict[tuple[str, int], _Item])
         by_sentence.setdefault((it.key[0], it.q.sentence), []).append(it)
     ctx_cache: dict = {}
     words_cache: dict = {}
+    kinds_cache: dict = {}
     pairs: dict[tuple[tuple[str, int], tuple[str, int]], float] = {}
     aligned: set[tuple[tuple[str, int], tuple[str, int]]] = set()
 
@@ -1464,6 +1465,8 @@ def _candidates(docs, alignment: Alignment, items: dict[tuple[str, int], _Item])
                     )
                     if len(told) < ALIGNED_MIN_SHARED:
                         continue
+                kinds_a = _kind_counts(ra, qa, kinds_cache)
+                kinds_b = _kind_counts(rb, qb, kinds_cache)
                 for a in qa:
                     for b in qb:
                         if not _comparable(a.q, b.q) or _conflicting(a.q, b.q):
@@ -1473,7 +1476,7 @@ def _candidates(docs, alignment: Alignment, items: dict[tuple[str, int], _Item])
                         around = _context(a.doc, a.q, ctx_cache) & _context(b.doc, b.q, ctx_cache)
                         shared = len(around)
                         same_cat = a.q.category is not None and a.q.category == b.q.category
-                        unique = _unique(qa, a.q) and _unique(qb, b.q)
+                        unique = kinds_a[(_base(a.q), a.q.unit)] == 1 and kinds_b[(_base(b.q), b.q.unit)] == 1
                         base = _base(a.q)
                         if base == "date":
                             # A story has many dates; a date is paired only by what happened on it.
@@ -1569,8 +1572,13 @@ def _conflicting(a: Quantity, b: Quantity) -> bool:
     return a.role is not None and b.role is not None and a.role != b.role
 
 
-def _unique(group: Sequence[_Item], q: Quantity) -> bool:
-    return sum(1 for it in group if _base(it.q) == _base(q) and it.q.unit == q.unit) == 1
+def _kind_counts(ref: tuple[str, int], group: Sequence[_Item], cache: dict) -> Counter:
+    """How many figures of each kind and unit a sentence holds: a figure alone of its kind in
+    both aligned sentences is paired even without shared words. Counted once per sentence."""
+    found = cache.get(ref)
+    if found is None:
+        found = cache[ref] = Counter((_base(it.q), it.q.unit) for it in group)
+    return found
 
 
 def _closeness(a: _Item, b: _Item) -> float:
@@ -1635,8 +1643,9 @@ def compare(
     if mismatches:
         mismatches = _corroborated(mismatches, judged, aligned, lambda: _story_coverage(docs, alignment))
     findings = []
+    components: dict[tuple[str, int], list[tuple[str, int]]] = {}
     for group in _groups(mismatches):
-        findings.append(_finding(group, items, links))
+        findings.append(_finding(group, items, links, components))
     return CheckResult(findings=tuple(findings), equivalences=tuple(equivalences))
 
 
@@ -1720,7 +1729,15 @@ def _telling(q: Quantity) -> bool:
 
 
 def _written(q: Quantity) -> str:
-    return re.sub(r"\s+", " ", q.text.lower().replace("\u2013", "-").replace("\u2014", "-"))
+    return _written_text(q.text)
+
+
+@lru_cache(maxsize=8192)
+def _written_text(text: str) -> str:
+    return _WHITESPACE_RUN.sub(" ", text.lower().replace("\u2013", "-").replace("\u2014", "-"))
+
+
+_WHITESPACE_RUN = re.compile(r"\s+")
 
 
 def _groups(mismatches):
@@ -1751,14 +1768,21 @@ def _groups(mismatches):
     return groups
 
 
-def _component(start: tuple[str, int], links) -> list[tuple[str, int]]:
+def _component(start: tuple[str, int], links, cache: dict) -> list[tuple[str, int]]:
+    """The mentions linked to ``start``, in key order; walked once and shared by every member."""
+    found = cache.get(start)
+    if found is not None:
+        return found
     seen, stack = {start}, [start]
     while stack:
         for nxt in links.get(stack.pop(), ()):
             if nxt not in seen:
                 seen.add(nxt)
                 stack.append(nxt)
-    return sorted(seen)
+    found = sorted(seen)
+    for key in found:
+        cache[key] = found
+    return found
 
 
 def _norm_value(q: Quantity) -> Any:
@@ -1777,7 +1801,7 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-def _finding(group: dict, items, links):
+def _finding(group: dict, items, links, components: dict):
     members: list[_Item] = sorted(group["items"], key=lambda it: it.key)
     verdicts: list[_Verdict] = group["verdicts"]
     first = members[0].q
@@ -1786,10 +1810,10 @@ def _finding(group: dict, items, links):
     values: dict[str, Any] = {}
     for it in members:
         values[it.doc.id] = _norm_value(it.q)
-    component = []
+    component: set[tuple[str, int]] = set()
     for it in members:
-        component.extend(_component(it.key, links))
-    for key in sorted(set(component)):
+        component.update(_component(it.key, links, components))
+    for key in sorted(component):
         it = items[key]
         values.setdefault(it.doc.id, _norm_value(it.q))
     counts = Counter(repr(v) for v in values.values())
