@@ -52,6 +52,7 @@ from .quotes import EXPLICIT, FAR, NEAR, named_sources, paragraph_of
 
 FINDING_TYPE = "quote_mismatch"
 ELLIPSIS = "\u2026"
+_ELLIPSIS_KEYS = (ELLIPSIS,)
 SEVERITY = {"altered": "high", "attribution": "high", "paraphrased": "medium", "unquoted": "low"}
 
 # A quoted passage must share this share of the shorter one's words, in order, to be the same quote.
@@ -231,16 +232,9 @@ def _units(d: int, doc: Document, quotes: Sequence[Any]) -> list[_Unit]:
         for words in pieces:
             if not words:
                 continue
-            keys: list[str] = []
-            owners: list[Token] = []
-            for t in words:
-                if t.kind == "punct":
-                    keys.append(ELLIPSIS)
-                    owners.append(t)
-                    continue
-                for k in word_keys(t.norm):
-                    keys.append(k)
-                    owners.append(t)
+            per_word = [_ELLIPSIS_KEYS if t.kind == "punct" else word_keys(t.norm) for t in words]
+            keys = list(chain.from_iterable(per_word))
+            owners = [t for t, ks in zip(words, per_word, strict=True) for _ in ks]
             # a quoted sentence has a few dozen words; a runaway one is compared by its start
             keys, owners = keys[:MAX_UNIT_WORDS], owners[:MAX_UNIT_WORDS]
             units.append(
@@ -412,8 +406,16 @@ class _Sentence:
 
     start: int
     end: int
-    tokens: tuple[Token, ...]  # word tokens outside quotations
-    words: frozenset[str]  # their folded forms, for finding candidates
+    words: frozenset[str]  # folded forms of its words outside quotations, for finding candidates
+    all_tokens: tuple[Token, ...]  # the sentence's tokens
+    kept: tuple[Token, ...] | None  # its words outside quotations, when a quotation reaches it
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        """Its word tokens outside quotations."""
+        if self.kept is not None:
+            return self.kept
+        return tuple(t for t in self.all_tokens if t.kind != "punct")
 
     @cached_property
     def content(self) -> frozenset[str]:
@@ -439,11 +441,13 @@ def _plain_sentences(doc: Document, quotes: Sequence[Any]) -> list[_Sentence]:
                     continue
                 if t.kind != "punct":
                     keep.append(t)
+            words = {t.norm for t in keep}
+            kept: tuple[Token, ...] | None = tuple(keep)
         else:
-            keep = [t for t in s.tokens if t.kind != "punct"]
-        words = {t.norm for t in keep}
+            words = {t.norm for t in s.tokens if t.kind != "punct"}
+            kept = None
         words -= STOPWORDS
-        out.append(_Sentence(s.start, s.end, tuple(keep), frozenset(words)))
+        out.append(_Sentence(s.start, s.end, frozenset(words), s.tokens, kept))
     return out
 
 
