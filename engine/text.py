@@ -32,10 +32,14 @@ _CLOSERS = "\"'\u201d\u2019\u00bb"
 _WORD_BEFORE = re.compile(r"(?:[^\W\d_]\.?){1,12}$")
 
 _COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+# The space before each token is captured too, so that ``findall`` (strings, no match objects)
+# gives every offset by adding up lengths. Every character that is not space starts one of the
+# three alternatives, so the tokens are those of the pattern without the leading space.
 _TOKEN = re.compile(
-    r"(?P<number>\d++(?:[.,:/]\d++)*+)"
-    rf"|(?P<word>[\w{_COMBINING}]++(?:['\u2019\-\u2010\u2011][\w{_COMBINING}]++)*+)"
-    r"|(?P<punct>[^\w\s])"
+    r"(\s*+)(?:"
+    r"(\d++(?:[.,:/]\d++)*+)"
+    rf"|([\w{_COMBINING}]++(?:['\u2019\-\u2010\u2011][\w{_COMBINING}]++)*+)"
+    r"|([^\w\s]))"
 )
 
 
@@ -135,14 +139,24 @@ def _sentence_spans(text: str, para: Span) -> list[tuple[int, int]]:
 def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
     """Word, number and punctuation tokens of ``text[start:end]`` with original offsets."""
     end = len(text) if end is None else end
-    # The hottest loop of the text layer: tuple.__new__ skips the named tuple's argument parsing.
+    # The hottest loop of the text layer: strings from findall rather than match objects, and
+    # tuple.__new__, which skips the named tuple's argument parsing.
     new = tuple.__new__
-    return tuple(
-        [
-            new(Token, (m.start(), m.end(), (surface := m.group()), fold(surface), m.lastgroup))
-            for m in _TOKEN.finditer(text, start, end)
-        ]
-    )
+    out = []
+    append = out.append
+    pos = start
+    for space, number, word, punct in _TOKEN.findall(text, start, end):
+        pos += len(space)
+        if number:
+            surface, kind = number, "number"
+        elif word:
+            surface, kind = word, "word"
+        else:
+            surface, kind = punct, "punct"
+        stop = pos + len(surface)
+        append(new(Token, (pos, stop, surface, fold(surface), kind)))
+        pos = stop
+    return tuple(out)
 
 
 def analyse(article: Article, *, limits: Limits = DEFAULT_LIMITS) -> Document:
