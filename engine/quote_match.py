@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import chain, repeat
+from itertools import chain
 from typing import Any
 
 from rapidfuzz.distance import Indel, Levenshtein
@@ -462,7 +462,10 @@ def _index(items: Sequence[Any], words_of) -> dict[str, list[int]]:
 
 def _candidates(words, index: Mapping[str, list[int]]) -> list[tuple[int, int]]:
     """(item, shared words) for the items sharing most words, at most MAX_CANDIDATES."""
-    counts = Counter(chain.from_iterable(map(index.get, words, repeat(()))))
+    counts: dict[int, int] = {}
+    for w in words:
+        for k in index.get(w, ()):
+            counts[k] = counts.get(k, 0) + 1
     ranked = sorted(counts.items(), key=_by_count)
     return ranked[:MAX_CANDIDATES]
 
