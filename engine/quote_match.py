@@ -24,6 +24,7 @@ differs gets one finding against each article with another version.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -53,6 +54,7 @@ from .quotes import EXPLICIT, FAR, NEAR, named_sources, paragraph_of
 FINDING_TYPE = "quote_mismatch"
 ELLIPSIS = "\u2026"
 _ELLIPSIS_KEYS = (ELLIPSIS,)
+_CAPITALISED = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 SEVERITY = {"altered": "high", "attribution": "high", "paraphrased": "medium", "unquoted": "low"}
 
 # A quoted passage must share this share of the shorter one's words, in order, to be the same quote.
@@ -389,6 +391,19 @@ def same_entity(x: str, y: str) -> bool:
     return last_x in words_y or last_y in words_x or words_x <= words_y or words_y <= words_x
 
 
+def _named_before(doc: Document, offset: int, name: str) -> bool:
+    """Whether ``name``'s surname is written between the start of the paragraph before the one
+    holding ``offset`` and ``offset``."""
+    here = paragraph_of(doc, offset)
+    lo = doc.paragraphs[max(0, here - 1)].start if doc.paragraphs else 0
+    surname = _name_words(name)[0]
+    for m in _CAPITALISED.finditer(doc.text, lo, offset):
+        word = m.group()
+        if word[0].isupper() and _name_words(word)[0] == surname:
+            return True
+    return False
+
+
 def _different_speakers(a: _Unit, b: _Unit) -> bool:
     """Two named speakers who are not the same person; an unknown or described speaker is
     never different."""
@@ -716,11 +731,19 @@ def compare_quotes(
         if any(g not in (EXPLICIT, NEAR) for g in grounds) or EXPLICIT not in grounds:
             return False
         # the other article's speaker is a candidate here too: speaking with, or next to, ours
-        return not any(
+        if any(
             same_entity(name, other.speaker)
             for u, other in ((a, b), (b, a))
             for name in candidates(u)
             if other.speaker is not None
+        ):
+            return False
+        # a pronoun could as well stand for the other speaker named between it and the
+        # paragraph before: "Ann Lee's aide met Tom Baker. He said ..."
+        return not any(
+            _named_before(docs[u.doc], u.anchor, other.speaker)
+            for u, other in ((a, b), (b, a))
+            if u.grounding == NEAR and other.speaker is not None
         )
 
     clusters = _cluster_sets(alignment)

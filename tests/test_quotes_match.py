@@ -336,3 +336,12 @@ def test_short_line_inside_a_longer_statement_is_not_attribution():
         "and broken its promises, and it is simply unfit to run the town.”"
     )
     assert classes(a, b) == []
+
+
+def test_pronoun_that_could_stand_for_the_other_speaker_is_not_attribution():
+    a = (
+        "Ann Reyes said the vote was close, and her aide later met Tom Baker.\n\n"
+        "He said the budget was not based on “fear or favour of any kind”."
+    )
+    b = "Tom Baker said the budget was not based on “fear or favour of any kind”."
+    assert classes(a, b) == []
