@@ -1431,7 +1431,6 @@ def _candidates(docs, alignment: Alignment, items: dict[tuple[str, int], _Item])
         by_sentence.setdefault((it.key[0], it.q.sentence), []).append(it)
     ctx_cache: dict = {}
     words_cache: dict = {}
-    kinds_cache: dict = {}
     pairs: dict[tuple[tuple[str, int], tuple[str, int]], float] = {}
     aligned: set[tuple[tuple[str, int], tuple[str, int]]] = set()
 
@@ -1444,7 +1443,13 @@ def _candidates(docs, alignment: Alignment, items: dict[tuple[str, int], _Item])
         if score > pairs.get(k, -math.inf):
             pairs[k] = score
 
-    # In aligned sentences: compatible kind and shared words around the figures.
+    # In aligned sentences: compatible kind and shared words around the figures. Articles that
+    # copy a sentence word for word hold the same figures in it, so which of their figures
+    # pair, and on what words, is worked out once per two versions of a sentence; only the
+    # closeness of their positions in the two articles differs.
+    shapes: dict[tuple, int] = {}
+    shape_of: dict[tuple[str, int], int] = {}
+    paired: dict[tuple[int, int], list[tuple[int, int, float]]] = {}
     for cluster in alignment.clusters:
         refs = [(m.article_id, m.sentence) for m in cluster.members if m.article_id in known]
         for i, ra in enumerate(refs):
@@ -1455,42 +1460,13 @@ def _candidates(docs, alignment: Alignment, items: dict[tuple[str, int], _Item])
                 qb = by_sentence.get(rb, ())[:MAX_PER_SENTENCE]
                 if not qa or not qb:
                     continue
-                # Sentences that share only figures and units ("9:20 a.m." and "3:10 p.m.", the
-                # headings of a live blog) say nothing in common. Only short sentences are
-                # checked: longer ones that align always share words besides their figures.
-                sa, sb = qa[0].doc.sentences[ra[1]], qb[0].doc.sentences[rb[1]]
-                if min(len(sa.tokens), len(sb.tokens)) < SHORT_SENTENCE:
-                    told = _plain_words(qa[0].doc, ra[1], words_cache) & _plain_words(
-                        qb[0].doc, rb[1], words_cache
-                    )
-                    if len(told) < ALIGNED_MIN_SHARED:
-                        continue
-                kinds_a = _kind_counts(ra, qa, kinds_cache)
-                kinds_b = _kind_counts(rb, qb, kinds_cache)
-                for a in qa:
-                    for b in qb:
-                        if not _comparable(a.q, b.q) or _conflicting(a.q, b.q):
-                            continue
-                        if _other_person(a, b, ctx_cache):
-                            continue
-                        around = _context(a.doc, a.q, ctx_cache) & _context(b.doc, b.q, ctx_cache)
-                        shared = len(around)
-                        same_cat = a.q.category is not None and a.q.category == b.q.category
-                        unique = kinds_a[(_base(a.q), a.q.unit)] == 1 and kinds_b[(_base(b.q), b.q.unit)] == 1
-                        base = _base(a.q)
-                        if base == "date":
-                            # A story has many dates; a date is paired only by what happened on it.
-                            unique = same_cat = False
-                            shared = shared if shared >= 2 else 0
-                        elif base in ("time", "ordinal"):
-                            # "the first debate" and "the second debate", a 9:20 a.m. entry and a
-                            # 3:10 p.m. one: members of a series, the same one only when the words
-                            # around them, besides the counted noun, tell the same thing.
-                            unique = False
-                            own = _noun_phrase(a.doc, a.q, ctx_cache) | _noun_phrase(b.doc, b.q, ctx_cache)
-                            shared = len(_specific(around - own))
-                        if shared or same_cat or unique:
-                            offer(a, b, 3.0 + shared + 2.0 * same_cat + _closeness(a, b), in_aligned=True)
+                versions = (_shape_id(ra, qa, shapes, shape_of), _shape_id(rb, qb, shapes, shape_of))
+                found = paired.get(versions)
+                if found is None:
+                    found = paired[versions] = _sentence_pairs(ra, qa, rb, qb, ctx_cache, words_cache)
+                for x, y, score in found:
+                    a, b = qa[x], qb[y]
+                    offer(a, b, score + _closeness(a, b), in_aligned=True)
 
     # Anywhere: story-level figures (tolls, votes, ages, prison terms) said again elsewhere.
     categorised = [it for it in items.values() if it.q.category is not None and not it.q.restates]
@@ -1508,6 +1484,73 @@ def _candidates(docs, alignment: Alignment, items: dict[tuple[str, int], _Item])
                 continue
             offer(a, b, shared + 0.5 * (a.q.bound == b.q.bound), in_aligned=False)
     return pairs, aligned
+
+
+def _shape_id(ref: tuple[str, int], group: list[_Item], shapes: dict, shape_of: dict) -> int:
+    """A number per version of a sentence: its text and its figures, offsets counted from the
+    sentence start, so that two articles with the same sentence get the same number."""
+    found = shape_of.get(ref)
+    if found is None:
+        sent = group[0].doc.sentences[ref[1]]
+        at = sent.start
+        shape = (
+            sent.text,
+            tuple(
+                (q.start - at, q.end - at, q.text, q.kind, q.value, q.unit, q.low, q.high, q.range_of)
+                + (q.precision, q.step, q.approx, q.bound, q.date, q.category, q.role, q.delta, q.restates)
+                for q in (it.q for it in group)
+            ),
+        )
+        found = shape_of[ref] = shapes.setdefault(shape, len(shapes))
+    return found
+
+
+def _sentence_pairs(
+    ra: tuple[str, int],
+    qa: list[_Item],
+    rb: tuple[str, int],
+    qb: list[_Item],
+    ctx_cache: dict,
+    words_cache: dict,
+) -> list[tuple[int, int, float]]:
+    """The figures of two aligned sentences that may state the same quantity: positions in
+    ``qa`` and ``qb`` and a score before the closeness of the two sentences is added."""
+    # Sentences that share only figures and units ("9:20 a.m." and "3:10 p.m.", the
+    # headings of a live blog) say nothing in common. Only short sentences are
+    # checked: longer ones that align always share words besides their figures.
+    sa, sb = qa[0].doc.sentences[ra[1]], qb[0].doc.sentences[rb[1]]
+    if min(len(sa.tokens), len(sb.tokens)) < SHORT_SENTENCE:
+        told = _plain_words(qa[0].doc, ra[1], words_cache) & _plain_words(qb[0].doc, rb[1], words_cache)
+        if len(told) < ALIGNED_MIN_SHARED:
+            return []
+    kinds_a = Counter((_base(it.q), it.q.unit) for it in qa)
+    kinds_b = Counter((_base(it.q), it.q.unit) for it in qb)
+    out = []
+    for x, a in enumerate(qa):
+        for y, b in enumerate(qb):
+            if not _comparable(a.q, b.q) or _conflicting(a.q, b.q):
+                continue
+            if _other_person(a, b, ctx_cache):
+                continue
+            around = _context(a.doc, a.q, ctx_cache) & _context(b.doc, b.q, ctx_cache)
+            shared = len(around)
+            same_cat = a.q.category is not None and a.q.category == b.q.category
+            unique = kinds_a[(_base(a.q), a.q.unit)] == 1 and kinds_b[(_base(b.q), b.q.unit)] == 1
+            base = _base(a.q)
+            if base == "date":
+                # A story has many dates; a date is paired only by what happened on it.
+                unique = same_cat = False
+                shared = shared if shared >= 2 else 0
+            elif base in ("time", "ordinal"):
+                # "the first debate" and "the second debate", a 9:20 a.m. entry and a
+                # 3:10 p.m. one: members of a series, the same one only when the words
+                # around them, besides the counted noun, tell the same thing.
+                unique = False
+                own = _noun_phrase(a.doc, a.q, ctx_cache) | _noun_phrase(b.doc, b.q, ctx_cache)
+                shared = len(_specific(around - own))
+            if shared or same_cat or unique:
+                out.append((x, y, 3.0 + shared + 2.0 * same_cat))
+    return out
 
 
 def _other_noun(a: Quantity, b: Quantity) -> bool:
@@ -1570,15 +1613,6 @@ def _conflicting(a: Quantity, b: Quantity) -> bool:
     if a.category is not None and b.category is not None and a.category != b.category:
         return True
     return a.role is not None and b.role is not None and a.role != b.role
-
-
-def _kind_counts(ref: tuple[str, int], group: Sequence[_Item], cache: dict) -> Counter:
-    """How many figures of each kind and unit a sentence holds: a figure alone of its kind in
-    both aligned sentences is paired even without shared words. Counted once per sentence."""
-    found = cache.get(ref)
-    if found is None:
-        found = cache[ref] = Counter((_base(it.q), it.q.unit) for it in group)
-    return found
 
 
 def _closeness(a: _Item, b: _Item) -> float:
