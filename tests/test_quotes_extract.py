@@ -267,7 +267,7 @@ def test_speaker_grounding_says_how_the_speaker_was_found(text, expected):
     ("text", "expected"),
     [
         ("Tom Baker boldly said the plan was “a waste of money”.", "Tom Baker"),
-        ("Tom Baker shrugged, taking Ann Reyes's remark as praise -- “That makes me right.”", None),
+        ("Tom Baker shrugged, taking Ann Reyes's remark as praise -- “That suits me fine.”", None),
         ("“I will vote for him,” one said.", "one"),
     ],
     ids=["adverb before the verb", "reporting word as a noun", "one said"],

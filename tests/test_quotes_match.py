@@ -267,7 +267,7 @@ def test_pronoun_in_the_next_paragraph_against_a_name_is_attribution():
 def test_pronoun_chain_over_paragraphs_keeps_its_speaker():
     a = (
         "Judge Tom Baker said a written ruling would follow.\n\n"
-        "“Most of it will be in writing,” he said.\n\n"
+        "“The reasons will follow on paper,” he said.\n\n"
         "He added that the sentence was not driven by “anger or revenge of any kind”."
     )
     b = "Ann Reyes said the sentence was not driven by “anger or revenge of any kind”."
