@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml | $(PY)
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(VENV)/bin/gunicorn --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} 'api:create_app()'
+	$(VENV)/bin/gunicorn --config python:api.gunicorn_conf --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} 'api:create_app()'
 
 test: $(STAMP)
 	.ci/ensure-chromium

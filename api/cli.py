@@ -125,7 +125,15 @@ def serve(*, host: str, port: int, workers: int | None) -> int:
 
         create_app().run(host=host, port=port)
         return 0
-    argv = [sys.executable, "-m", "gunicorn", "--bind", f"{host}:{port}"]
+    argv = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--config",
+        "python:api.gunicorn_conf",
+        "--bind",
+        f"{host}:{port}",
+    ]
     if workers is not None:  # otherwise gunicorn reads WEB_CONCURRENCY itself
         argv += ["--workers", str(workers)]
     os.execv(sys.executable, [*argv, "api:create_app()"])

@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,8 +56,9 @@ class Server:
 
     def __enter__(self) -> Server:
         cmd = [
-            sys.executable, "-m", "gunicorn", "--workers", str(self.workers),
-            "--bind", f"127.0.0.1:{self.port}", "--log-level", "warning", "api:create_app()",
+            sys.executable, "-m", "gunicorn", "--config", "python:api.gunicorn_conf",
+            "--workers", str(self.workers), "--bind", f"127.0.0.1:{self.port}",
+            "--log-level", "warning", "api:create_app()",
         ]  # fmt: skip
         # An open instance: API keys in the caller's environment would turn every compare into a 401.
         env = {k: v for k, v in os.environ.items() if k != "CROSSCHECK_API_KEYS"}
@@ -170,13 +172,19 @@ def load(*, seconds: int, connections: int, workers: int) -> dict[str, object]:
     if wrk is None:
         return {"skipped": "wrk is not installed (apt-get install wrk)"}
     with Server(workers=workers) as server:
-        # One request per worker first, so start-up memory includes the imported engine.
+        # A few concurrent requests first, so that every worker has served the seed pair and
+        # start-up memory includes what a first request loads.
         body = SEED_REQUEST.read_bytes()
-        for _ in range(workers * 4):
+
+        def post(_: int) -> bytes:
             req = urllib.request.Request(
                 server.url + "/v1/compare", data=body, headers={"Content-Type": "application/json"}
             )
-            urllib.request.urlopen(req, timeout=10).read()
+            with urllib.request.urlopen(req, timeout=10) as r:
+                return r.read()
+
+        with ThreadPoolExecutor(max_workers=workers * 4) as pool:
+            list(pool.map(post, range(workers * 16)))
         rss_start = server.worker_rss_kib()
         result = run_wrk(
             wrk, server.url + "/v1/compare", seconds=seconds, connections=connections, body=SEED_REQUEST

@@ -22,6 +22,7 @@ from .model import (
 )
 from .pipeline import Extraction, compare, extract
 from .text import analyse
+from .warmup import warm_up
 
 __all__ = [
     "CHECK_NAMES",
@@ -42,4 +43,5 @@ __all__ = [
     "analyse",
     "compare",
     "extract",
+    "warm_up",
 ]
