@@ -1373,6 +1373,26 @@ def _judge(a: Quantity, b: Quantity) -> _Verdict:
     return _Verdict(equal=False, consistent=overlap, ranges_overlap=overlap)
 
 
+class _Judge:
+    """``_judge`` remembered per two values: articles that copy a figure state it alike, so
+    many pairs of mentions compare the same two values."""
+
+    def __init__(self):
+        self.values: dict[tuple, int] = {}
+        self.verdicts: dict[tuple[int, int], _Verdict] = {}
+
+    def value(self, q: Quantity) -> int:
+        key = (q.kind, q.range_of, q.date, q.bound, q.value, q.low, q.high, q.step)
+        return self.values.setdefault(key, len(self.values))
+
+    def __call__(self, a: Quantity, b: Quantity) -> _Verdict:
+        key = (self.value(a), self.value(b))
+        found = self.verdicts.get(key)
+        if found is None:
+            found = self.verdicts[key] = _judge(a, b)
+        return found
+
+
 def _context(doc: Document, q: Quantity, cache: dict) -> frozenset[str]:
     key = (doc.id, q.start)
     found = cache.get(key)
@@ -1663,8 +1683,9 @@ def compare(
     mismatches: list[tuple[_Item, _Item, _Verdict]] = []
     equivalences = []
     judged = []
+    judge = _Judge()
     for a, b in matched:
-        verdict = _judge(a.q, b.q)
+        verdict = judge(a.q, b.q)
         judged.append((a, b, verdict))
         links.setdefault(a.key, set()).add(b.key)
         links.setdefault(b.key, set()).add(a.key)
@@ -1678,7 +1699,7 @@ def compare(
         mismatches = _corroborated(mismatches, judged, aligned, lambda: _story_coverage(docs, alignment))
     findings = []
     components: dict[tuple[str, int], list[tuple[str, int]]] = {}
-    for group in _groups(mismatches):
+    for group in _groups(mismatches, judge):
         findings.append(_finding(group, items, links, components))
     return CheckResult(findings=tuple(findings), equivalences=tuple(equivalences))
 
@@ -1747,9 +1768,9 @@ def _corroborated(mismatches, judged, aligned: set, coverage_of):
 
 def _pair_of(a: _Item, b: _Item) -> tuple[tuple[str, str], tuple[int, int]]:
     """The two articles of a matched pair, in id order, and the sentence of each."""
-    if a.doc.id > b.doc.id:
+    if a.key[0] > b.key[0]:
         a, b = b, a
-    return (a.doc.id, b.doc.id), (a.q.sentence, b.q.sentence)
+    return (a.key[0], b.key[0]), (a.q.sentence, b.q.sentence)
 
 
 def _telling(q: Quantity) -> bool:
@@ -1774,7 +1795,7 @@ def _written_text(text: str) -> str:
 _WHITESPACE_RUN = re.compile(r"\s+")
 
 
-def _groups(mismatches):
+def _groups(mismatches, judge):
     """Mismatched pairs joined into findings; a finding never holds two mentions that agree."""
     groups: list[dict] = []
     member_of: dict[tuple[str, int], int] = {}
@@ -1787,7 +1808,7 @@ def _groups(mismatches):
             group = groups[g]
             if any(m.key[0] == y.key[0] for m in group["items"]):
                 continue
-            if any(_judge(m.q, y.q).consistent for m in group["items"]):
+            if any(judge(m.q, y.q).consistent for m in group["items"]):
                 continue
             group["items"].append(y)
             group["verdicts"].append(verdict)
