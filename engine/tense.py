@@ -1002,6 +1002,15 @@ def _match(sa: list[_Slot], sb: list[_Slot], words_a, words_b) -> list[tuple[flo
     return out
 
 
+def _match_positions(sa: list[_Slot], sb: list[_Slot], words_a, words_b) -> list[tuple[float, int, int]]:
+    """``_match`` with each group given by its position in ``sa`` and ``sb``. Ties in
+    ``_match`` are broken by text offset, which follows the positions, so the pairs hold for
+    any two articles whose words and verbs are these."""
+    where_a = {id(x): k for k, x in enumerate(sa)}
+    where_b = {id(y): k for k, y in enumerate(sb)}
+    return [(conf, where_a[id(x)], where_b[id(y)]) for conf, x, y in _match(sa, sb, words_a, words_b)]
+
+
 def compare(
     docs: Sequence[Document],
     alignment: Alignment,
@@ -1023,6 +1032,8 @@ def compare(
         for g in groups:
             at.setdefault((aid, g.sentence), []).append(g)
     findings: list[Finding] = []
+    versions: dict[tuple, int] = {}
+    matched: dict[tuple[int, int], list[tuple[float, int, int]]] = {}
     for cluster in alignment.clusters:
         found: dict[str, tuple[tuple[int, ...], list[VerbGroup]]] = {}
         forms: set[tuple] = set()
@@ -1042,14 +1053,29 @@ def compare(
             continue
         slots: dict[str, list[_Slot]] = {}
         words: dict[str, list[str]] = {}
+        version: dict[str, int] = {}
         for aid, (sentences, groups) in found.items():
             norms, starts = _cluster_words(by_id[aid], sentences)
             words[aid] = norms
             slots[aid] = [_Slot(aid, g, _head_index(starts, g.head_start)) for g in groups]
         ids = sorted(slots, key=order.__getitem__)
+        if len(ids) == 2:
+            a, b = ids
+            findings.extend(_events(_match(slots[a], slots[b], words[a], words[b]), by_id, order))
+            continue
+        for aid in ids:
+            shape = (tuple(words[aid]), tuple((x.group.lemma, x.index) for x in slots[aid]))
+            version[aid] = versions.setdefault(shape, len(versions))
         edges = []
         for a, b in combinations(ids, 2):
-            edges.extend(_match(slots[a], slots[b], words[a], words[b]))
+            # Articles that tell the cluster in the same words with the same verbs match alike:
+            # each two versions are matched once.
+            key = (version[a], version[b])
+            pairs = matched.get(key)
+            if pairs is None:
+                pairs = matched[key] = _match_positions(slots[a], slots[b], words[a], words[b])
+            sa, sb = slots[a], slots[b]
+            edges.extend((conf, sa[i], sb[j]) for conf, i, j in pairs)
         findings.extend(_events(edges, by_id, order))
     return CheckResult(findings=tuple(findings))
 
