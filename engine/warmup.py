@@ -13,12 +13,12 @@ from .pipeline import compare
 _SAMPLE = (
     Article(
         "warm-1",
-        "The council approved a budget of $3.2 million on Monday, with 87.3 per cent in favour.\n\n"
+        "The council approved a budget of $3.2 million on Monday, with 64.8 per cent in favour.\n\n"
         "“We will build the bridge next year,” the mayor said. She had never supported the plan.",
     ),
     Article(
         "warm-2",
-        "The council approves a budget of $3.5 million, with 87.23% in favour.\n\n"
+        "The council approves a budget of $3.5 million, with 64.71% in favour.\n\n"
         "“We shall build the bridge next year,” the mayor said. She has never supported the plan.",
     ),
 )
