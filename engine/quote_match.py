@@ -151,6 +151,17 @@ class _Unit:
                 words.append(t)
         return frozenset(content_words(words))
 
+    @cached_property
+    def shape(self) -> tuple[tuple[str, str, str, bool], ...]:
+        """Everything a comparison reads: each key with its token's text and kinds, and whether
+        it starts a new token. Two articles that quote a passage alike give the same shape."""
+        out = []
+        last = None
+        for key, tok in zip(self.keys, self.tokens, strict=True):
+            out.append((key, tok.text, tok.norm, tok.kind, tok is not last))
+            last = tok
+        return tuple(out)
+
 
 def _start(tok: Token) -> int:
     return tok.start
@@ -643,38 +654,100 @@ def _cluster_sets(alignment: Alignment) -> dict[tuple[str, int], set[str]]:
     return out
 
 
-def _best_matches(docs, ua: list[_Unit], ub: list[_Unit], clusters) -> dict[tuple[int, int], _Match]:
+class _Versions:
+    """What the comparer works out once per distinct version of a quoted passage rather than
+    once per pair of articles: a number per version, the comparison of two versions, and the
+    candidates each version finds in each article."""
+
+    def __init__(self, docs, units: list[list[_Unit]], clusters):
+        self.units = units
+        if len(units) > 2:
+            ids: dict[tuple, int] = {}
+            self.of = [[ids.setdefault(u.shape, len(ids)) for u in us] for us in units]
+        else:
+            # two articles compare each pair of passages once anyway: a number per passage
+            first = [0]
+            for us in units:
+                first.append(first[-1] + len(us))
+            self.of = [list(range(first[d], first[d] + len(us))) for d, us in enumerate(units)]
+        # the alignment clusters of each passage's sentence, and a number per set of them
+        self.where = [
+            [clusters.get((docs[d].id, u.sentence), _NO_CLUSTERS) for u in us] for d, us in enumerate(units)
+        ]
+        places: dict[frozenset[str], int] = {}
+        self.place = [[places.setdefault(frozenset(w), len(places)) for w in ws] for ws in self.where]
+        self.compared: dict[tuple[int, int, bool], _Match | None] = {}
+        self.indexes: dict[int, dict[str, list[int]]] = {}
+        self.found: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self.best: dict[tuple[int, int, int, bool], tuple[int, _Match] | None] = {}
+
+    def compare(self, a: _Unit, b: _Unit) -> _Match | None:
+        aligned = not self.where[a.doc][a.index].isdisjoint(self.where[b.doc][b.index])
+        key = (self.of[a.doc][a.index], self.of[b.doc][b.index], aligned)
+        if key in self.compared:
+            return self.compared[key]
+        found = self.compared[key] = _compare(a, b, aligned)
+        return found
+
+    def candidates(self, x: _Unit, d: int) -> list[tuple[int, int]]:
+        """The passages of article ``d`` sharing most words with ``x``."""
+        key = (self.of[x.doc][x.index], d)
+        found = self.found.get(key)
+        if found is None:
+            index = self.indexes.get(d)
+            if index is None:
+                index = self.indexes[d] = _index(self.units[d], _unit_words)
+            found = self.found[key] = _candidates(_unit_words(x), index)
+        return found
+
+
+_NO_CLUSTERS: frozenset[str] = frozenset()
+
+
+def _best_matches(ua: list[_Unit], ub: list[_Unit], versions: _Versions) -> dict[tuple[int, int], _Match]:
     """Pairs of passages (one of ``ua``, one of ``ub``) where either is the other's best match,
     so a long quote in one article can match two shorter ones in the other."""
     scored: dict[tuple[int, int], _Match | None] = {}
 
-    def score(a: _Unit, b: _Unit) -> _Match | None:
-        key = (a.index, b.index)
-        if key not in scored:
-            ca = clusters.get((docs[a.doc].id, a.sentence), set())
-            aligned = bool(ca & clusters.get((docs[b.doc].id, b.sentence), set()))
-            scored[key] = _compare(a, b, aligned)
-        return scored[key]
-
     found: dict[tuple[int, int], _Match] = {}
     for xs, ys, flipped in ((ua, ub, False), (ub, ua, True)):
-        index = _index(ys, _unit_words)
+        if not xs or not ys:
+            continue
+        d = ys[0].doc
         for x in xs:
-            words = _unit_words(x)
-            best = None
-            for k, n in _candidates(words, index):
-                if n < min(2, len(words)):
-                    continue
-                a, b = (ys[k], x) if flipped else (x, ys[k])
-                m = score(a, b)
-                if m is None:
-                    continue
-                rank = (m.coverage, m.similarity, -k)
-                if best is None or rank > best[0]:
-                    best = (rank, (a.index, b.index), m)
-            if best is not None:
-                found[best[1]] = best[2]
+            # The best match depends on the version of x, the other article and the clusters
+            # of x's sentence: the same passage in another article with the same alignment
+            # finds the same partner.
+            memo = (versions.of[x.doc][x.index], d, versions.place[x.doc][x.index], flipped)
+            if memo in versions.best:
+                hit = versions.best[memo]
+            else:
+                hit = versions.best[memo] = _best_for(x, ys, d, flipped, versions, scored)
+            if hit is not None:
+                k, m = hit
+                found[(ys[k].index, x.index) if flipped else (x.index, ys[k].index)] = m
     return found
+
+
+def _best_for(x: _Unit, ys: list[_Unit], d: int, flipped: bool, versions: _Versions, scored: dict):
+    """The position in ``ys`` of the passage that matches ``x`` best, and the match."""
+    least = min(2, len(_unit_words(x)))
+    best = None
+    for k, n in versions.candidates(x, d):
+        if n < least:
+            continue
+        a, b = (ys[k], x) if flipped else (x, ys[k])
+        key = (a.index, b.index)
+        if key in scored:
+            m = scored[key]
+        else:
+            m = scored[key] = versions.compare(a, b)
+        if m is None:
+            continue
+        rank = (m.coverage, m.similarity, -k)
+        if best is None or rank > best[0]:
+            best = (rank, k, m)
+    return None if best is None else (best[1], best[2])
 
 
 def compare_quotes(
@@ -747,13 +820,16 @@ def compare_quotes(
         )
 
     clusters = _cluster_sets(alignment)
+    versions = _Versions(docs, units, clusters)
+    # a passage told without quotation marks in another article, per version of the passage
+    unquoted: dict[tuple[int, str | None, bool, int], tuple[_Sentence, float, set[str]] | None] = {}
     findings: list[Finding] = []
     links: list[tuple[tuple[int, int], tuple[int, int], str, float]] = []
     # pairs in article-id order, so the findings do not depend on the order articles came in
     order = sorted(range(len(docs)), key=lambda d: docs[d].id)
     for n, i in enumerate(order):
         for j in order[n + 1 :]:
-            matches = _best_matches(docs, units[i], units[j], clusters)
+            matches = _best_matches(units[i], units[j], versions)
             matched_a = {a for a, _ in matches}
             matched_b = {b for _, b in matches}
             for (x, y), m in sorted(matches.items()):
@@ -770,7 +846,10 @@ def compare_quotes(
                         continue
                     if len(u.keys) < UNQUOTED_MIN_WORDS:
                         continue
-                    hit = _unquoted(u, *sentences_of(dst))
+                    key = (versions.of[src][u.index], u.speaker, u.speaker_is_name, dst)
+                    if key not in unquoted:
+                        unquoted[key] = _unquoted(u, *sentences_of(dst))
+                    hit = unquoted[key]
                     if hit is not None:
                         s, ratio, shared = hit
                         findings.append(_unquoted_finding(docs, u, dst, s, ratio, shared))
