@@ -129,13 +129,6 @@ class Cluster:
 class Alignment:
     clusters: tuple[Cluster, ...]
 
-    def clusters_of(self, article_id: str, sentence: int) -> tuple[Cluster, ...]:
-        return tuple(
-            c
-            for c in self.clusters
-            if any(m.article_id == article_id and m.sentence == sentence for m in c.members)
-        )
-
 
 @dataclass(frozen=True)
 class Mention:
