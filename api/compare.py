@@ -45,7 +45,9 @@ def json_body() -> Any:
 def compare():
     """Compare two or more articles and report where they disagree."""
     req = load_compare(json_body(), limits=request_limits(current_app.config))
-    report = engine.compare(req.articles, checks=req.checks, limits=engine_limits(current_app.config))
+    report = engine.compare(
+        req.articles, checks=req.checks, include=req.include, limits=engine_limits(current_app.config)
+    )
     return dump_report(report, include=req.include, offsets=req.offsets)
 
 

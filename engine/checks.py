@@ -39,6 +39,13 @@ class Check(Protocol):
     ) -> CheckResult: ...
 
 
+def wants(options: Mapping[str, Any], section: str) -> bool:
+    """Whether the caller reads the optional ``section`` of a check's result ("equivalences",
+    "quotes"): ``options["include"]`` names the sections wanted; without it, all are built."""
+    include = options.get("include")
+    return include is None or section in include
+
+
 def _modules() -> dict[str, Check]:
     from . import numbers, quotes, tense
 

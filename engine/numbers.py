@@ -34,7 +34,7 @@ from typing import Any
 from lemminflect import getAllLemmas
 from text_to_num import alpha2digit, text2num
 
-from .checks import CheckResult
+from .checks import CheckResult, wants
 from .constants import (
     APPROXIMATIONS,
     CHANGE_VERBS,
@@ -1684,13 +1684,14 @@ def compare(
     equivalences = []
     judged = []
     judge = _Judge()
+    with_equivalences = wants(options, "equivalences")
     for a, b in matched:
         verdict = judge(a.q, b.q)
         judged.append((a, b, verdict))
         links.setdefault(a.key, set()).add(b.key)
         links.setdefault(b.key, set()).add(a.key)
         if verdict.equal:
-            if _written(a.q) != _written(b.q):
+            if with_equivalences and _written(a.q) != _written(b.q):
                 equivalences.append(_equivalence(a, b))
         elif not verdict.consistent:
             mismatches.append((a, b, verdict))

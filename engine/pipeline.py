@@ -6,7 +6,7 @@ articles at once, and each check extracts per article and compares per aligned c
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,12 +65,15 @@ def compare(
     *,
     checks: Sequence[str] | None = None,
     options: Mapping[str, Any] | None = None,
+    include: Collection[str] | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> Report:
     """Compare two or more articles about the same story and report where they disagree.
 
     ``checks`` defaults to every registered check. ``options`` is passed to each check's
-    comparer unchanged. Raises ValueError for fewer than two articles, duplicate ids or
+    comparer. ``include`` names the optional sections the caller will read
+    (``"equivalences"``, ``"quotes"`` for every quote cluster); the others are not built.
+    None builds them all. Raises ValueError for fewer than two articles, duplicate ids or
     unknown checks.
     """
     if len(articles) < 2:
@@ -79,7 +82,9 @@ def compare(
     if len(set(ids)) != len(ids):
         raise ValueError("article ids must be unique")
     names = _checks(checks)
-    options = options or {}
+    options = dict(options or {})
+    if include is not None:
+        options["include"] = frozenset(include)
     docs = tuple(analyse(a, limits=limits) for a in articles)
     alignment, align_notices = align(docs, limits=limits)
     notices = _sentence_notices(docs, limits) + list(align_notices)

@@ -36,7 +36,7 @@ from typing import Any
 from rapidfuzz.distance import Indel, Levenshtein
 
 from .align import content_words
-from .checks import CheckResult
+from .checks import CheckResult, wants
 from .constants import (
     CONTRACTION_SUFFIXES,
     CONTRACTIONS,
@@ -854,6 +854,8 @@ def compare_quotes(
                         s, ratio, shared = hit
                         findings.append(_unquoted_finding(docs, u, dst, s, ratio, shared))
                         links.append(((src, u.index), (dst, -1 - s.start), "unquoted", ratio))
+    if not wants(options, "quotes"):
+        return CheckResult(findings=tuple(findings))
     return CheckResult(findings=tuple(findings), clusters=_cluster_records(docs, units, plain, links))
 
 

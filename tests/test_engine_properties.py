@@ -79,3 +79,24 @@ def test_findings_do_not_depend_on_article_order(texts, rng):
         )
 
     assert key(compare(articles)) == key(compare(shuffled))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_NEWSY, min_size=2, max_size=3))
+def test_optional_sections_left_out_change_no_finding(texts):
+    articles = [Article(f"a{i}", t) for i, t in enumerate(texts)]
+    everything = compare(articles)
+    lean = compare(articles, include=())
+    assert _as_json(lean) == _as_json(everything)
+    assert lean.equivalences == () and lean.clusters == {}
+
+
+def test_optional_sections_are_built_when_asked_for():
+    articles = [
+        Article("a", "“We will win the 2023-28 plan,” she said. The plan runs 2023-28."),
+        Article("b", "“We will win the 2023-28 plan,” she said. The plan runs 2023-2028."),
+    ]
+    assert compare(articles, include=()).equivalences == ()
+    assert compare(articles, include=("equivalences",)).equivalences
+    assert "quotes" not in compare(articles, include=("equivalences",)).clusters
+    assert compare(articles, include=("quotes",)).clusters["quotes"]
