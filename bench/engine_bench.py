@@ -6,6 +6,7 @@ measured in the same run rather than absolute figures from different runs.
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import statistics
@@ -36,23 +37,61 @@ def seed_articles() -> list[Article]:
     return [Article(f"a{i + 1}", p.read_text(encoding="utf-8")) for i, p in enumerate(files)]
 
 
-def seed_stages(*, runs: int) -> dict[str, float]:
-    """Median milliseconds per stage on the seed pair, and for the whole comparison."""
-    articles = seed_articles()
-    docs = [analyse(a) for a in articles]
+def _staged_comparison(articles: list[Article]) -> dict[str, float]:
+    """One comparison done stage by stage, as the pipeline does it, with seconds per stage.
+
+    Every run starts from fresh documents: a stage timed again and again on the same documents
+    would find whatever an earlier run left in their lazily built attributes, and the stages
+    would no longer add up to the whole.
+    """
+    times: dict[str, float] = {}
+    t0 = time.perf_counter()
+    docs = tuple(analyse(a) for a in articles)
+    t1 = time.perf_counter()
     alignment, _ = align(docs)
-    stages = {
-        "text": median_ms(lambda: [analyse(a) for a in articles], runs=runs),
-        "alignment": median_ms(lambda: align(docs), runs=runs),
-    }
+    times["text"], times["alignment"] = t1 - t0, time.perf_counter() - t1
+    options = {"include": frozenset()}
     for name, check in REGISTRY.items():
+        t0 = time.perf_counter()
         extracted = {d.id: check.extract(d) for d in docs}
-        stages[f"{name}.extract"] = median_ms(lambda c=check: [c.extract(d) for d in docs], runs=runs)
-        stages[f"{name}.compare"] = median_ms(
-            lambda c=check, e=extracted: c.compare(docs, alignment, e, options={"include": frozenset()}),
-            runs=runs,
-        )
+        t1 = time.perf_counter()
+        check.compare(docs, alignment, extracted, options=options)
+        times[f"{name}.extract"], times[f"{name}.compare"] = t1 - t0, time.perf_counter() - t1
+    return times
+
+
+def _api_layer(articles: list[Article]) -> Callable[[], object]:
+    """What the HTTP route adds around the engine, in-process: JSON parsing, request
+    validation, the response schema and JSON encoding (no network, no WSGI)."""
+    from schemas import dump_report, load_compare
+    from schemas.context import request_limits
+
+    raw = json.dumps({"articles": [{"id": a.id, "text": a.text} for a in articles]})
+    req = load_compare(json.loads(raw), limits=request_limits())
+    report = compare(req.articles, include=req.include)
+
+    def run() -> object:
+        loaded = load_compare(json.loads(raw), limits=request_limits())
+        return json.dumps(dump_report(report, include=loaded.include))
+
+    return run
+
+
+def seed_stages(*, runs: int) -> dict[str, float]:
+    """Median milliseconds per stage on the seed pair, their sum, the whole comparison as the
+    API runs it (no optional sections), and the API layer around it."""
+    articles = seed_articles()
+    for _ in range(3):
+        _staged_comparison(articles)
+    samples: dict[str, list[float]] = {}
+    for _ in range(runs):
+        staged = _staged_comparison(articles)
+        staged["sum of stages"] = sum(staged.values())
+        for name, seconds in staged.items():
+            samples.setdefault(name, []).append(seconds)
+    stages = {name: statistics.median(v) * 1000 for name, v in samples.items()}
     stages["total"] = median_ms(lambda: compare(articles, include=()), runs=runs)
+    stages["api layer"] = median_ms(_api_layer(articles), runs=runs)
     return stages
 
 
@@ -99,11 +138,24 @@ def synthetic_cluster(n_articles: int, *, words: int = 1000, seed: int = 7) -> l
 
 
 def scaling(*, sizes=(2, 5, 10, 20), runs: int) -> list[dict[str, float]]:
+    """Median milliseconds per comparison for each cluster size.
+
+    The sizes take turns within each round rather than one size after another, so that a busy
+    spell on a shared machine slows every size alike and the growth between sizes stays fair.
+    """
+    clusters = {n: synthetic_cluster(n) for n in sizes}
+    for articles in clusters.values():
+        compare(articles, include=())
+    samples: dict[int, list[float]] = {n: [] for n in sizes}
+    for _ in range(runs):
+        for n, articles in clusters.items():
+            t0 = time.perf_counter()
+            compare(articles, include=())
+            samples[n].append(time.perf_counter() - t0)
     rows = []
-    for n in sizes:
-        articles = synthetic_cluster(n)
+    for n, articles in clusters.items():
         total_words = sum(len(a.text.split()) for a in articles)
-        ms = median_ms(lambda a=articles: compare(a, include=()), runs=runs, warmup=1)
+        ms = statistics.median(samples[n]) * 1000
         rows.append(
             {
                 "articles": n,

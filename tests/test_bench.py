@@ -1,0 +1,28 @@
+"""`make bench` must keep working: a short run of the engine part writes every figure the README
+quotes, and the synthetic clusters are what the bench says they are."""
+
+import json
+
+from bench import __main__ as bench_main
+from bench.engine_bench import synthetic_cluster
+
+
+def test_short_engine_run_writes_every_figure(tmp_path, capsys):
+    out = tmp_path / "results.json"
+    assert bench_main.main(["--no-http", "--runs", "2", "--scaling-runs", "1", "--out", str(out)]) == 0
+    results = json.loads(out.read_text(encoding="utf-8"))
+    stages = results["seed_pair_ms"]
+    for name in ("text", "alignment", "numbers.extract", "quotes.compare", "total", "api layer"):
+        assert stages[name] > 0
+    assert [r["articles"] for r in results["scaling"]] == [2, 5, 10, 20]
+    assert results["growth_10_to_20"]["words"] > 1.5
+    assert {t["target"].split()[0] for t in results["targets"]} >= {"seed", "20", "growth"}
+    printed = capsys.readouterr().out
+    assert "targets (reported, never asserted)" in printed
+
+
+def test_synthetic_articles_are_distinct_versions_of_about_a_thousand_words():
+    articles = synthetic_cluster(5)
+    assert len({a.text for a in articles}) == 5
+    for a in articles:
+        assert 700 <= len(a.text.split()) <= 1100
