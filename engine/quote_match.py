@@ -49,7 +49,7 @@ from .constants import (
 )
 from .findings import make_finding, mention
 from .model import Alignment, Document, Finding, Token
-from .quotes import EXPLICIT, FAR, NEAR, named_sources, paragraph_of
+from .quotes import EXPLICIT, FAR, NEAR, NamedSources, paragraph_of
 
 FINDING_TYPE = "quote_mismatch"
 ELLIPSIS = "\u2026"
@@ -654,6 +654,35 @@ def _cluster_sets(alignment: Alignment) -> dict[tuple[str, int], set[str]]:
     return out
 
 
+class _Sources:
+    """The people an attribution in one article could point at, paragraph by paragraph: the
+    named subjects of verbs outside its quotations, then its quotes' explicitly named speakers.
+    Built only for an article with a quote whose speaker is in question."""
+
+    def __init__(self, doc: Document, quotes: Sequence[Any]) -> None:
+        self.named = NamedSources(doc, quotes)
+        self.ends = [p.end for p in doc.paragraphs]
+        self.speakers: dict[int, list[str]] = {}
+        for q in quotes:
+            if q.speaker is not None and q.speaker_is_name and getattr(q, "grounding", None) == EXPLICIT:
+                self.speakers.setdefault(self.paragraph(q.start), []).append(q.speaker)
+
+    def paragraph(self, offset: int) -> int:
+        """``engine.quotes.paragraph_of``, on the paragraph ends listed once."""
+        return bisect_right(self.ends, offset)
+
+    def around(self, u: _Unit) -> list[str]:
+        """The sources from the paragraph of ``u``'s attribution (or the one before, for a
+        pronoun resolved nearby) to the paragraph where ``u`` starts."""
+        here = self.paragraph(u.anchor)
+        lo = here - 1 if u.grounding == NEAR else here
+        out: list[str] = []
+        for p in range(max(lo, 0), self.paragraph(u.start) + 1):
+            out += self.named.in_paragraph(p)
+            out += self.speakers.get(p, ())
+        return out
+
+
 class _Versions:
     """What the comparer works out once per distinct version of a quoted passage rather than
     once per pair of articles: a number per version, the comparison of two versions, and the
@@ -771,25 +800,14 @@ def compare_quotes(
             plain_index[d] = _index(plain[d], lambda s: s.words)
         return plain[d], plain_index[d]
 
-    speakers_by_doc: dict[int, tuple[list[int], list[str]]] = {}
+    sources: dict[int, _Sources] = {}
 
     def candidates(u: _Unit) -> list[str]:
         # the named sources around a quote: the people its attribution could point at
         d = u.doc
-        if d not in speakers_by_doc:
-            doc, qs = docs[d], extracted.get(docs[d].id, ())
-            found = [(paragraph_of(doc, at), name) for at, name in named_sources(doc, qs)]
-            found += [
-                (paragraph_of(doc, q.start), q.speaker)
-                for q in qs
-                if q.speaker is not None and q.speaker_is_name and getattr(q, "grounding", None) == EXPLICIT
-            ]
-            found.sort(key=lambda pn: pn[0])
-            speakers_by_doc[d] = ([p for p, _ in found], [n for _, n in found])
-        paras, names = speakers_by_doc[d]
-        here = paragraph_of(docs[d], u.anchor)
-        lo = here - 1 if u.grounding == NEAR else here
-        return names[bisect_left(paras, lo) : bisect_right(paras, paragraph_of(docs[d], u.start))]
+        if d not in sources:
+            sources[d] = _Sources(docs[d], extracted.get(docs[d].id, ()))
+        return sources[d].around(u)
 
     def attribution(a: _Unit, b: _Unit, m: _Match) -> bool:
         if not _different_speakers(a, b):

@@ -671,41 +671,63 @@ def _sentence_sources(
     return out
 
 
-class _Antecedents:
-    """The last named source before a pronoun, read backwards sentence by sentence from it, so
-    an article is read only as far back as its pronouns need."""
+class _SentenceSources:
+    """The named sources of an article's sentences (``_sentence_sources``), each sentence read
+    the first time it is asked about: attributions look only a few sentences around a quote."""
 
     def __init__(self, doc: Document, quoted: Sequence[tuple[int, int]]) -> None:
         self.doc = doc
         self.quoted = quoted
         self.bounds = [s for s, _ in quoted]
+        self.read: dict[int, list[tuple[int, str]]] = {}
+
+    def of(self, si: int) -> list[tuple[int, str]]:
+        """The named sources of sentence ``si``, in verb order."""
+        found = self.read.get(si)
+        if found is None:
+            tokens = self.doc.sentences[si].tokens
+            found = self.read[si] = _sentence_sources(self.doc.text, tokens, self.quoted, self.bounds)
+        return found
+
+
+class _Antecedents(_SentenceSources):
+    """The last named source before a pronoun, read backwards sentence by sentence from it, so
+    an article is read only as far back as its pronouns need."""
+
+    def __init__(self, doc: Document, quoted: Sequence[tuple[int, int]]) -> None:
+        super().__init__(doc, quoted)
         self.starts = [s.start for s in doc.sentences]
-        self.cache: dict[int, list[tuple[int, str]]] = {}
 
     def before(self, offset: int) -> tuple[int, str] | None:
-        sentences = self.doc.sentences
         for si in range(bisect_right(self.starts, offset) - 1, -1, -1):
-            found = self.cache.get(si)
-            if found is None:
-                found = _sentence_sources(self.doc.text, sentences[si].tokens, self.quoted, self.bounds)
-                self.cache[si] = found
-            for source in reversed(found):
+            for source in reversed(self.of(si)):
                 if source[0] < offset:
                     return source
         return None
 
 
-def _named_sources(doc: Document, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, str]]:
-    """Every named subject of a verb outside quotations, in text order."""
-    bounds = [s for s, _ in quoted]
-    return [x for s in doc.sentences for x in _sentence_sources(doc.text, s.tokens, quoted, bounds)]
+class NamedSources(_SentenceSources):
+    """Every named subject of a reporting verb (or of another verb) outside the quotations of
+    ``doc``, paragraph by paragraph: the people an attribution could point at. A paragraph is
+    read the first time it is asked about, as the comparer needs only the few around a quote
+    whose speaker is in question."""
+
+    def __init__(self, doc: Document, quotes: Sequence[Quote]) -> None:
+        super().__init__(doc, sorted((q.start, q.end) for q in quotes if q.depth == 0))
+        self.paragraphs = [s.paragraph for s in doc.sentences]
+
+    def in_paragraph(self, p: int) -> list[str]:
+        """The names of paragraph ``p``'s sources, in text order."""
+        lo = bisect_left(self.paragraphs, p)
+        hi = bisect_right(self.paragraphs, p, lo)
+        return [name for si in range(lo, hi) for _, name in self.of(si)]
 
 
 def named_sources(doc: Document, quotes: Sequence[Quote]) -> list[tuple[int, str]]:
     """Every named subject of a reporting verb (or of another verb) outside the quotations of
     ``doc``, with its offset, in text order: the people an attribution could point at."""
-    quoted = sorted((q.start, q.end) for q in quotes if q.depth == 0)
-    return _named_sources(doc, quoted)
+    sources = NamedSources(doc, quotes)
+    return [x for si in range(len(doc.sentences)) for x in sources.of(si)]
 
 
 def paragraph_of(doc: Document, offset: int) -> int:
