@@ -1,5 +1,9 @@
 """The warm-up a server worker runs before taking requests."""
 
+import gc
+
+import pytest
+
 from api import gunicorn_conf
 from engine import warm_up
 
@@ -9,6 +13,21 @@ def test_warm_up_runs_every_check():
     assert warm_up() >= 3
 
 
-def test_gunicorn_workers_warm_up_after_start():
-    assert callable(gunicorn_conf.post_worker_init)
+@pytest.fixture
+def unfrozen():
+    yield
+    gc.unfreeze()
+
+
+def test_warm_up_leaves_the_collector_alone_unless_asked(unfrozen):
+    gc.unfreeze()
+    warm_up()
+    assert gc.get_freeze_count() == 0
+
+
+def test_gunicorn_workers_warm_up_and_freeze_after_start(unfrozen):
+    gc.unfreeze()
     gunicorn_conf.post_worker_init(worker=None)
+    # what the worker loaded is out of the collector's sight, and collection still runs
+    assert gc.get_freeze_count() > 10_000
+    assert gc.isenabled()
