@@ -48,7 +48,7 @@ from .constants import (
     UK_US_ENDINGS,
 )
 from .findings import make_finding, mention
-from .model import Alignment, Document, Finding, Token
+from .model import Alignment, Document, Finding, Mention, Token
 from .quotes import EXPLICIT, FAR, NEAR, NamedSources, paragraph_of
 
 FINDING_TYPE = "quote_mismatch"
@@ -282,6 +282,18 @@ class _Match:
     diff: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]
     changes: int
     shared: int
+
+    # A match is found once per two versions of a passage and reported for every two articles
+    # with those versions, so what its findings say about it is worked out once.
+    @cached_property
+    def changed(self) -> tuple[str, str]:
+        """The changed stretch of each side with a word of context, as message snippets."""
+        return _snippet(_changed_words(self.diff, 0)), _snippet(_changed_words(self.diff, 1))
+
+    @cached_property
+    def diff_records(self) -> list[dict[str, Any]]:
+        """``diff`` as JSON-ready records; read-only, shared by the findings of this match."""
+        return [{"op": op, "a": list(wa), "b": list(wb)} for op, wa, wb in self.diff]
 
 
 def _diff(a: _Unit, ar: tuple[int, int], b: _Unit, br: tuple[int, int]):
@@ -574,7 +586,23 @@ def _changed_words(diff, side: int) -> list[str]:
     return words
 
 
-def _quote_finding(docs, a: _Unit, b: _Unit, m: _Match, cls: str) -> Finding:
+class _Mentions:
+    """The mentions of one comparison, each built once: a passage is cited by a finding for
+    every other article whose version of it differs."""
+
+    def __init__(self, docs: Sequence[Document]) -> None:
+        self.docs = docs
+        self.made: dict[tuple[int, int, int], Mention] = {}
+
+    def __call__(self, d: int, start: int, end: int) -> Mention:
+        key = (d, start, end)
+        found = self.made.get(key)
+        if found is None:
+            found = self.made[key] = mention(self.docs[d], start, end)
+        return found
+
+
+def _quote_finding(docs, a: _Unit, b: _Unit, m: _Match, cls: str, mentions: _Mentions) -> Finding:
     da, db = docs[a.doc], docs[b.doc]
     a_start, a_end = a.tokens[m.a_span[0]].start, a.tokens[m.a_span[1] - 1].end
     b_start, b_end = b.tokens[m.b_span[0]].start, b.tokens[m.b_span[1] - 1].end
@@ -587,10 +615,10 @@ def _quote_finding(docs, a: _Unit, b: _Unit, m: _Match, cls: str) -> Finding:
         # a pronoun resolved to the last named source is a weaker reading than a name
         confidence = 0.7 if a.speaker_resolved or b.speaker_resolved else 0.85
     elif cls == "altered":
-        wa, wb = _changed_words(m.diff, 0), _changed_words(m.diff, 1)
+        wa, wb = m.changed
         message = (
             f"The quote from {_who(a)} is worded differently inside the quotation marks: "
-            f"{da.id} has \u201c{_snippet(wa)}\u201d where {db.id} has \u201c{_snippet(wb)}\u201d "
+            f"{da.id} has \u201c{wa}\u201d where {db.id} has \u201c{wb}\u201d "
             f"({m.changes} word{'s' if m.changes != 1 else ''} changed)."
         )
         confidence = min(0.95, 0.55 + 0.4 * m.similarity)
@@ -606,19 +634,21 @@ def _quote_finding(docs, a: _Unit, b: _Unit, m: _Match, cls: str) -> Finding:
         "articles": [da.id, db.id],
         "quotes": {da.id: ta, db.id: tb},
         "speakers": {da.id: a.speaker, db.id: b.speaker},
-        "diff": [{"op": op, "a": list(wa_), "b": list(wb_)} for op, wa_, wb_ in m.diff],
+        "diff": m.diff_records,
     }
     return make_finding(
         type=FINDING_TYPE,
         severity=SEVERITY[cls],
         confidence=confidence,
         message=message,
-        mentions=[mention(da, a_start, a_end), mention(db, b_start, b_end)],
+        mentions=[mentions(a.doc, a_start, a_end), mentions(b.doc, b_start, b_end)],
         details=details,
     )
 
 
-def _unquoted_finding(docs, a: _Unit, bdoc: int, s: _Sentence, ratio: float, shared) -> Finding:
+def _unquoted_finding(
+    docs, a: _Unit, bdoc: int, s: _Sentence, ratio: float, shared, mentions: _Mentions
+) -> Finding:
     da, db = docs[a.doc], docs[bdoc]
     b_start, b_end = _window(s, shared)
     ta, tb = da.text[a.start : a.end], db.text[b_start:b_end]
@@ -641,7 +671,7 @@ def _unquoted_finding(docs, a: _Unit, bdoc: int, s: _Sentence, ratio: float, sha
         severity=SEVERITY["unquoted"],
         confidence=0.35 + 0.4 * ratio,
         message=message,
-        mentions=[mention(da, a.start, a.end), mention(db, b_start, b_end)],
+        mentions=[mentions(a.doc, a.start, a.end), mentions(bdoc, b_start, b_end)],
         details=details,
     )
 
@@ -810,16 +840,17 @@ def compare_quotes(
         return sources[d].around(u)
 
     def attribution(a: _Unit, b: _Unit, m: _Match) -> bool:
-        if not _different_speakers(a, b):
+        # the cheap tests first: most matches fail one of them
+        grounds = (a.grounding, b.grounding)
+        # positional guesses (a continuation, a far pronoun) change when paragraphs move;
+        # two pronouns resolved nearby may each have picked a neighbour the other moved
+        if EXPLICIT not in grounds or any(g not in (EXPLICIT, NEAR) for g in grounds):
             return False
         if m.shared < ATTRIBUTION_MIN_WORDS or m.shared < ATTRIBUTION_MIN_SHARE * max(
             len(a.keys), len(b.keys)
         ):
             return False
-        grounds = (a.grounding, b.grounding)
-        # positional guesses (a continuation, a far pronoun) change when paragraphs move;
-        # two pronouns resolved nearby may each have picked a neighbour the other moved
-        if any(g not in (EXPLICIT, NEAR) for g in grounds) or EXPLICIT not in grounds:
+        if not _different_speakers(a, b):
             return False
         # the other article's speaker is a candidate here too: speaking with, or next to, ours
         if any(
@@ -842,7 +873,11 @@ def compare_quotes(
     # a passage told without quotation marks in another article, per version of the passage
     unquoted: dict[tuple[int, str | None, bool, int], tuple[_Sentence, float, set[str]] | None] = {}
     findings: list[Finding] = []
-    links: list[tuple[tuple[int, int], tuple[int, int], str, float]] = []
+    mentions = _Mentions(docs)
+    # matched passages, for the cluster records; only built when the caller reads them
+    links: list[tuple[tuple[int, int], tuple[int, int], str, float]] | None = (
+        [] if wants(options, "quotes") else None
+    )
     # pairs in article-id order, so the findings do not depend on the order articles came in
     order = sorted(range(len(docs)), key=lambda d: docs[d].id)
     for n, i in enumerate(order):
@@ -855,9 +890,10 @@ def compare_quotes(
                 cls = m.cls
                 if cls != "paraphrased" and attribution(a, b, m):
                     cls = "attribution"
-                links.append(((i, x), (j, y), cls, m.similarity))
+                if links is not None:
+                    links.append(((i, x), (j, y), cls, m.similarity))
                 if cls in SEVERITY:
-                    findings.append(_quote_finding(docs, a, b, m, cls))
+                    findings.append(_quote_finding(docs, a, b, m, cls, mentions))
             for src, dst, matched in ((i, j, matched_a), (j, i, matched_b)):
                 for u in units[src]:
                     if u.index in matched:
@@ -870,9 +906,10 @@ def compare_quotes(
                     hit = unquoted[key]
                     if hit is not None:
                         s, ratio, shared = hit
-                        findings.append(_unquoted_finding(docs, u, dst, s, ratio, shared))
-                        links.append(((src, u.index), (dst, -1 - s.start), "unquoted", ratio))
-    if not wants(options, "quotes"):
+                        findings.append(_unquoted_finding(docs, u, dst, s, ratio, shared, mentions))
+                        if links is not None:
+                            links.append(((src, u.index), (dst, -1 - s.start), "unquoted", ratio))
+    if links is None:
         return CheckResult(findings=tuple(findings))
     return CheckResult(findings=tuple(findings), clusters=_cluster_records(docs, units, plain, links))
 
