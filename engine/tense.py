@@ -15,7 +15,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, compress
+from operator import attrgetter, or_
 from typing import Any
 
 from lemminflect import getAllLemmas, getAllLemmasOOV, getInflection
@@ -90,6 +91,16 @@ class VerbGroup:
     reported: bool
 
 
+def _new_group(**values: Any) -> VerbGroup:
+    """A ``VerbGroup`` with ``values`` for all its fields, built without the generated
+    ``__init__``: a frozen dataclass sets each field through ``object.__setattr__``, which
+    costs more than finding the group does. Filling the instance's dict gives the same object
+    (equal, same hash and repr) at less than half the cost."""
+    group = object.__new__(VerbGroup)
+    group.__dict__.update(values)
+    return group
+
+
 # --------------------------------------------------------------------------- lexicon
 
 
@@ -135,6 +146,9 @@ def _word(norm: str) -> _Word:
 
 
 _NONE, _OPENER, _AUX, _FINITE = range(4)
+_FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP"])
+_PAST_OR_THIRD = frozenset(["VBD", "VBZ"])
+_PARTICIPLE_TAGS = frozenset(["VBN", "VBG"])
 _RELATIVES = frozenset(["which", "who"])
 _COORDINATORS = frozenset(["and", "but", "or"])
 _NOT_ONLY = frozenset(["only", "just", "merely", "simply"])
@@ -148,10 +162,11 @@ def _role(norm: str) -> int:
         return _AUX
     if norm in TENSE_CLAUSE_OPENERS:
         return _OPENER
+    if norm in TENSE_PARTICIPLE_ONLY:
+        return _NONE  # "according", "based": never a finite verb, so never worth the rules
     info = _word(norm)
-    if info.lemma is not None and info.lemma not in ("be", "have", "do"):
-        if info.tags & {"VBD", "VBZ", "VBP"}:
-            return _FINITE
+    if info.lemma is not None and info.lemma not in ("be", "have", "do") and info.tags & _FINITE_TAGS:
+        return _FINITE
     return _NONE
 
 
@@ -162,6 +177,7 @@ def _role(norm: str) -> int:
 # "has", "not"); ``kind`` is "cap" for a capitalised word that does not open the sentence (a
 # name: never a verb here), else "word" or "number".
 _W = Token
+_NORM = attrgetter("norm")
 
 
 _NEG_CLITIC_BASE = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
@@ -178,11 +194,21 @@ def _words(sentence) -> tuple[list[_W], list[int]]:
     out: list[_W] = []
     breaks: list[int] = []
     brk = 2
-    first = True
     append, mark = out.append, breaks.append
+    # Most tokens are kept as they are; only contractions, capitalised words and plural
+    # possessives are rebuilt. The first word of the sentence is the one met while ``out`` is
+    # still empty, which saves tracking a flag per token.
     for tok in sentence.tokens:
         kind = tok.kind
-        if kind == "punct":
+        if kind == "word":
+            norm = tok.norm
+            if "'" in norm or norm == "cannot":
+                _split(tok, bool(out) and tok.text[0].isupper(), out, breaks, brk)
+                brk = 0
+                continue
+            if out and tok.text[0].isupper():
+                tok = Token(tok.start, tok.end, tok.text, norm, "cap")
+        elif kind == "punct":
             if tok.norm == "'" and out and out[-1].end == tok.start and out[-1].norm.endswith("s"):
                 # "the players' wages": a plural possessive, neither a quotation nor a pause.
                 last = out[-1]
@@ -190,20 +216,9 @@ def _words(sentence) -> tuple[list[_W], list[int]]:
                 continue
             brk = 2 if brk == 2 or tok.norm in _HARD_PUNCT else 1
             continue
-        if kind == "word":
-            norm = tok.norm
-            cap = not first and tok.text[0].isupper()
-            if "'" in norm or norm == "cannot":
-                _split(tok, cap, out, breaks, brk)
-                brk = 0
-                first = False
-                continue
-            if cap:
-                tok = Token(tok.start, tok.end, tok.text, norm, "cap")
         append(tok)
         mark(brk)
         brk = 0
-        first = False
     return out, breaks
 
 
@@ -340,9 +355,7 @@ def _finite_simple(words: list[_W], punct: list[int], i: int, ctx: _Ctx) -> str 
         return None  # "the remains", "of values", "to work": the rules below agree, faster
     w = words[i]
     info = _word(w.norm)
-    lemma = info.lemma
-    if lemma is None or lemma in ("be", "have", "do") or w.norm in TENSE_PARTICIPLE_ONLY:
-        return None
+    lemma = info.lemma  # a verb other than be, have or do: the word's role is _FINITE
     tags = info.tags
     prev = _prev_word(words, punct, i)
     nxt = words[i + 1] if i + 1 < len(words) and not punct[i + 1] else None
@@ -360,7 +373,7 @@ def _finite_simple(words: list[_W], punct: list[int], i: int, ctx: _Ctx) -> str 
     if prev is None:
         if ctx.resume:
             return "past" if "VBD" in tags else ("present" if "VBZ" in tags else None)
-        if i == 0 or not (tags & {"VBD", "VBZ"}):
+        if i == 0 or not (tags & _PAST_OR_THIRD):
             return None
         past = "VBD" in tags
         # A quotation, then "said the report": the inverted reporting verb.
@@ -461,7 +474,7 @@ def _starts_with_participle(words: list[_W], i: int) -> bool:
     if (first.kind == "cap") or 0 == i:
         return False
     tags = _word(first.norm).tags
-    return bool(tags & {"VBN", "VBG"}) and not (tags & {"VBZ"})
+    return bool(tags & _PARTICIPLE_TAGS) and "VBZ" not in tags
 
 
 def _clear_finite_form(w: _W) -> bool:
@@ -469,7 +482,7 @@ def _clear_finite_form(w: _W) -> bool:
     if w.kind == "cap":
         return False
     info = _word(w.norm)
-    return info.lemma is not None and not info.noun and bool(info.tags & {"VBD", "VBZ"})
+    return info.lemma is not None and not info.noun and bool(info.tags & _PAST_OR_THIRD)
 
 
 def _coordinated_finite(words: list[_W], i: int) -> bool:
@@ -592,7 +605,7 @@ def _next_verb(
 
 _WANT_BASE = frozenset(["VB"])
 _WANT_PARTICIPLE = frozenset(["VBN"])
-_WANT_AFTER_BE = frozenset(["VBN", "VBG"])
+_WANT_AFTER_BE = _PARTICIPLE_TAGS
 
 
 def _after_have(words, punct, i, tense, neg, question) -> _Chain | None:
@@ -716,15 +729,23 @@ def _sentence_groups(text: str, sentence) -> list[VerbGroup]:
         headline=not stripped.endswith((".", "!", "?", ":", ";", "\u2026")),
         np_start=first.norm not in TENSE_NOT_SUBJECTS
         and first.norm not in TENSE_CLAUSE_OPENERS
-        and not (_word(first.norm).tags & {"VBN", "VBG"}),
+        and not (_word(first.norm).tags & _PARTICIPLE_TAGS),
     )
     groups: list[VerbGroup] = []
     reporting_end = -1
     relative: bool | None = None  # inside ", which ...": whether the main clause had a verb
-    i = 0
-    while i < n:
+    roles = list(map(_role, map(_NORM, words)))
+    i = 0  # the first word not yet scanned
+    # Only words that can open a clause, start a group or follow punctuation change what the
+    # scan knows; the others are passed over in C (``compress``) rather than one by one.
+    for k in compress(range(n), map(or_, punct, roles)):
+        if k < i:
+            continue  # inside the group just found
+        if k > i and ctx.resume:
+            ctx.resume = False  # a plain word came first
+        i = k
         w = words[i]
-        role = _role(w.norm)
+        role = roles[i]
         if punct[i]:
             resume = False
             if relative is not None:
@@ -765,7 +786,7 @@ def _sentence_groups(text: str, sentence) -> list[VerbGroup]:
                 last = nxt
         start, end = first.start, last.end
         groups.append(
-            VerbGroup(
+            _new_group(
                 start=start,
                 end=end,
                 text=text[start:end],
