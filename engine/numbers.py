@@ -1273,12 +1273,21 @@ _ROLE_LABEL = {
 }
 
 
-@dataclass(frozen=True)
 class _Item:
-    key: tuple[str, int]  # (article id, index of the quantity in that article)
-    doc: Document
-    q: Quantity
-    rel: float  # where the sentence sits in its article, 0..1
+    """One mention in a comparison, with what pairing and judging read of it worked out once
+    per mention: with many articles the same mention is in thousands of candidate pairs."""
+
+    __slots__ = ("key", "doc", "q", "rel", "article", "index", "value_id", "telling")
+
+    def __init__(self, key: tuple[str, int], doc: Document, q: Quantity, rel: float, article: int):
+        self.key = key  # (article id, index of the quantity in that article)
+        self.doc = doc
+        self.q = q
+        self.rel = rel  # where the sentence sits in its article, 0..1
+        self.article = article  # position of the article in the comparison
+        self.index = -1  # position in key order among all mentions, set once all are known
+        self.value_id = -1  # the value as ``_Judge`` knows it
+        self.telling = _telling(q)
 
 
 def _base(q: Quantity) -> str:
@@ -1375,21 +1384,23 @@ def _judge(a: Quantity, b: Quantity) -> _Verdict:
 
 class _Judge:
     """``_judge`` remembered per two values: articles that copy a figure state it alike, so
-    many pairs of mentions compare the same two values."""
+    many pairs of mentions compare the same two values. Each mention's value is numbered
+    once (``value_id``), so that a pair is looked up by two small integers."""
 
     def __init__(self):
         self.values: dict[tuple, int] = {}
         self.verdicts: dict[tuple[int, int], _Verdict] = {}
 
-    def value(self, q: Quantity) -> int:
+    def number(self, item: _Item) -> None:
+        q = item.q
         key = (q.kind, q.range_of, q.date, q.bound, q.value, q.low, q.high, q.step)
-        return self.values.setdefault(key, len(self.values))
+        item.value_id = self.values.setdefault(key, len(self.values))
 
-    def __call__(self, a: Quantity, b: Quantity) -> _Verdict:
-        key = (self.value(a), self.value(b))
+    def __call__(self, a: _Item, b: _Item) -> _Verdict:
+        key = (a.value_id, b.value_id)
         found = self.verdicts.get(key)
         if found is None:
-            found = self.verdicts[key] = _judge(a, b)
+            found = self.verdicts[key] = _judge(a.q, b.q)
         return found
 
 
@@ -1442,26 +1453,22 @@ def _sentence_words(doc: Document, index: int, cache: dict) -> frozenset[str]:
     return found
 
 
-def _candidates(docs, alignment: Alignment, items: dict[tuple[str, int], _Item]) -> tuple[dict, set]:
-    """Scored pairs of mentions that may state the same quantity, keyed by the two items, and
-    the keys of the pairs found in aligned sentences."""
-    known = {d.id for d in docs}
+def _candidates(docs, alignment: Alignment, items: Sequence[_Item]) -> tuple[dict[int, float], set[int]]:
+    """Scored pairs of mentions that may state the same quantity, keyed by ``_pair_code``, and
+    the codes of the pairs found in aligned sentences."""
     by_sentence: dict[tuple[str, int], list[_Item]] = {}
-    for it in items.values():
+    for it in items:
         by_sentence.setdefault((it.key[0], it.q.sentence), []).append(it)
+    size = len(items)
     ctx_cache: dict = {}
     words_cache: dict = {}
-    pairs: dict[tuple[tuple[str, int], tuple[str, int]], float] = {}
-    aligned: set[tuple[tuple[str, int], tuple[str, int]]] = set()
+    pairs: dict[int, float] = {}
+    aligned: set[int] = set()
 
-    def offer(a: _Item, b: _Item, score: float, *, in_aligned: bool) -> None:
-        if a.key > b.key:
-            a, b = b, a
-        k = (a.key, b.key)
-        if in_aligned:
-            aligned.add(k)
-        if score > pairs.get(k, -math.inf):
-            pairs[k] = score
+    def offer(a: _Item, b: _Item, score: float) -> None:
+        code = _pair_code(a, b, size)
+        if score > pairs.get(code, -math.inf):
+            pairs[code] = score
 
     # In aligned sentences: compatible kind and shared words around the figures. Articles that
     # copy a sentence word for word hold the same figures in it, so which of their figures
@@ -1471,25 +1478,38 @@ def _candidates(docs, alignment: Alignment, items: dict[tuple[str, int], _Item])
     shape_of: dict[tuple[str, int], int] = {}
     paired: dict[tuple[int, int], list[tuple[int, int, float]]] = {}
     for cluster in alignment.clusters:
-        refs = [(m.article_id, m.sentence) for m in cluster.members if m.article_id in known]
-        for i, ra in enumerate(refs):
-            for rb in refs[i + 1 :]:
+        # The cluster's sentences that hold figures (others pair nothing), each with its
+        # figures and its version, looked up once rather than once per two sentences.
+        held = []
+        for m in cluster.members:
+            ref = (m.article_id, m.sentence)
+            group = by_sentence.get(ref)
+            if group is not None:
+                group = group[:MAX_PER_SENTENCE]
+                indices = [it.index for it in group]
+                held.append((ref, group, indices, _shape_id(ref, group, shapes, shape_of)))
+        for i, (ra, qa, ia, va) in enumerate(held):
+            for rb, qb, ib, vb in held[i + 1 :]:
                 if ra[0] == rb[0]:
                     continue
-                qa = by_sentence.get(ra, ())[:MAX_PER_SENTENCE]
-                qb = by_sentence.get(rb, ())[:MAX_PER_SENTENCE]
-                if not qa or not qb:
-                    continue
-                versions = (_shape_id(ra, qa, shapes, shape_of), _shape_id(rb, qb, shapes, shape_of))
-                found = paired.get(versions)
+                found = paired.get((va, vb))
                 if found is None:
-                    found = paired[versions] = _sentence_pairs(ra, qa, rb, qb, ctx_cache, words_cache)
+                    found = paired[(va, vb)] = _sentence_pairs(ra, qa, rb, qb, ctx_cache, words_cache)
+                # This loop runs once per two figures, so ``offer`` is written out here, with
+                # what depends only on the two sentences worked out before it: the closeness
+                # (every figure of a sentence sits where the sentence does) and which of the
+                # two articles comes first in key order (see ``_pair_code``).
+                closeness = _closeness(qa[0], qb[0])
+                wa, wb = (size, 1) if ra[0] < rb[0] else (1, size)
                 for x, y, score in found:
-                    a, b = qa[x], qb[y]
-                    offer(a, b, score + _closeness(a, b), in_aligned=True)
+                    code = ia[x] * wa + ib[y] * wb
+                    aligned.add(code)
+                    score += closeness
+                    if score > pairs.get(code, -math.inf):
+                        pairs[code] = score
 
     # Anywhere: story-level figures (tolls, votes, ages, prison terms) said again elsewhere.
-    categorised = [it for it in items.values() if it.q.category is not None and not it.q.restates]
+    categorised = [it for it in items if it.q.category is not None and not it.q.restates]
     categorised = categorised[:MAX_CATEGORISED]
     for i, a in enumerate(categorised):
         for b in categorised[i + 1 :]:
@@ -1502,8 +1522,16 @@ def _candidates(docs, alignment: Alignment, items: dict[tuple[str, int], _Item])
             shared = len({w for w in wa & wb if w not in QUANTITY_CATEGORIES})
             if shared < GLOBAL_MIN_SHARED and a.q.role is None:
                 continue
-            offer(a, b, shared + 0.5 * (a.q.bound == b.q.bound), in_aligned=False)
+            offer(a, b, shared + 0.5 * (a.q.bound == b.q.bound))
     return pairs, aligned
+
+
+def _pair_code(a: _Item, b: _Item, size: int) -> int:
+    """One integer for two of ``size`` mentions, whichever comes first, ordered as the pairs of
+    their keys: cheaper to hash, store and sort than two (article id, index) tuples."""
+    if a.index > b.index:
+        a, b = b, a
+    return a.index * size + b.index
 
 
 def _shape_id(ref: tuple[str, int], group: list[_Item], shapes: dict, shape_of: dict) -> int:
@@ -1639,18 +1667,42 @@ def _closeness(a: _Item, b: _Item) -> float:
     return 0.25 * (1.0 - abs(a.rel - b.rel))
 
 
-def _match(pairs: dict, items: dict) -> list[tuple[_Item, _Item]]:
-    """One partner per mention in each other article, best-scored pairs first."""
-    order = sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))
-    taken: set[tuple[tuple[str, int], str]] = set()
+def _match(pairs: dict[int, float], by_index: Sequence[_Item], articles: int) -> list[tuple[_Item, _Item]]:
+    """One partner per mention in each other article, best-scored pairs first (ties in key
+    order); each pair comes back in key order."""
+    size = len(by_index)
+    order = sorted(pairs)  # codes ascend as the pairs of keys do
+    order.sort(key=pairs.__getitem__, reverse=True)  # stable: ties stay in key order
+    # A mention with a partner in an article: one integer per (mention, article).
+    taken: set[int] = set()
     out = []
-    for (ka, kb), _ in order:
-        if (ka, kb[0]) in taken or (kb, ka[0]) in taken:
+    for code in order:
+        i, j = divmod(code, size)
+        a, b = by_index[i], by_index[j]
+        mine, theirs = i * articles + b.article, j * articles + a.article
+        if mine in taken or theirs in taken:
             continue
-        taken.add((ka, kb[0]))
-        taken.add((kb, ka[0]))
-        out.append((items[ka], items[kb]))
+        taken.add(mine)
+        taken.add(theirs)
+        out.append((a, b))
     return out
+
+
+def _items(docs: Sequence[Document], extracted: Mapping[str, tuple[Quantity, ...]], judge: _Judge):
+    """Every mention, article by article, and the same mentions in key order with ``index``
+    set to their position there."""
+    items = []
+    for article, doc in enumerate(docs):
+        count = max(1, len(doc.sentences) - 1)
+        for q_pos, q in enumerate(extracted.get(doc.id, ())):
+            if 0 <= q.sentence < len(doc.sentences):
+                item = _Item((doc.id, q_pos), doc, q, q.sentence / count, article)
+                judge.number(item)
+                items.append(item)
+    by_index = sorted(items, key=lambda it: it.key)
+    for index, item in enumerate(by_index):
+        item.index = index
+    return items, by_index
 
 
 def compare(
@@ -1668,40 +1720,32 @@ def compare(
     article's value and the majority. Pairs that agree though written differently are returned
     as equivalences.
     """
-    items: dict[tuple[str, int], _Item] = {}
-    for doc in docs:
-        count = max(1, len(doc.sentences) - 1)
-        for q_pos, q in enumerate(extracted.get(doc.id, ())):
-            if 0 <= q.sentence < len(doc.sentences):
-                items[(doc.id, q_pos)] = _Item((doc.id, q_pos), doc, q, q.sentence / count)
+    judge = _Judge()
+    items, by_index = _items(docs, extracted, judge)
     if not items:
         return CheckResult()
     pairs, aligned = _candidates(docs, alignment, items)
-    matched = _match(pairs, items)
+    matched = _match(pairs, by_index, len(docs))
 
-    links: dict[tuple[str, int], set[tuple[str, int]]] = {}
     mismatches: list[tuple[_Item, _Item, _Verdict]] = []
     equivalences = []
     judged = []
-    judge = _Judge()
     with_equivalences = wants(options, "equivalences")
     for a, b in matched:
-        verdict = judge(a.q, b.q)
+        verdict = judge(a, b)
         judged.append((a, b, verdict))
-        links.setdefault(a.key, set()).add(b.key)
-        links.setdefault(b.key, set()).add(a.key)
         if verdict.equal:
             if with_equivalences and _written(a.q) != _written(b.q):
                 equivalences.append(_equivalence(a, b))
         elif not verdict.consistent:
             mismatches.append((a, b, verdict))
 
-    if mismatches:
-        mismatches = _corroborated(mismatches, judged, aligned, lambda: _story_coverage(docs, alignment))
     findings = []
-    components: dict[tuple[str, int], list[tuple[str, int]]] = {}
-    for group in _groups(mismatches, judge):
-        findings.append(_finding(group, items, links, components))
+    if mismatches:
+        coverage_of = lambda: _story_coverage(docs, alignment)  # noqa: E731
+        mismatches = _corroborated(mismatches, judged, aligned, len(by_index), coverage_of)
+        linked = _Linked(by_index, matched)
+        findings = [_finding(group, linked) for group in _groups(mismatches, judge)]
     return CheckResult(findings=tuple(findings), equivalences=tuple(equivalences))
 
 
@@ -1709,20 +1753,26 @@ def _story_coverage(docs, alignment: Alignment) -> dict[tuple[str, str], float]:
     """For each pair of articles (ids in order), the larger share of either article's sentences
     that align with the other: near 1 for two versions of one story, low for two stories."""
     sizes = {d.id: max(1, len(d.sentences)) for d in docs}
-    seen: dict[tuple[str, str], set[tuple[str, int]]] = {}
+    seen: dict[tuple[str, str], tuple[set[int], set[int]]] = {}
     for cluster in alignment.clusters:
-        ids = sorted(set(cluster.article_ids) & set(sizes))
+        # Each article's sentences in the cluster, gathered once rather than once per pair.
+        held: dict[str, set[int]] = {}
+        for m in cluster.members:
+            if m.article_id in sizes:
+                held.setdefault(m.article_id, set()).add(m.sentence)
+        ids = sorted(held)
         for i, x in enumerate(ids):
             for y in ids[i + 1 :]:
-                found = seen.setdefault((x, y), set())
-                found.update((m.article_id, m.sentence) for m in cluster.members if m.article_id in (x, y))
+                seen_x, seen_y = seen.setdefault((x, y), (set(), set()))
+                seen_x |= held[x]
+                seen_y |= held[y]
     return {
-        pair: max(sum(1 for aid, _ in refs if aid == side) / sizes[side] for side in pair)
-        for pair, refs in seen.items()
+        pair: max(len(sides[0]) / sizes[pair[0]], len(sides[1]) / sizes[pair[1]])
+        for pair, sides in seen.items()
     }
 
 
-def _corroborated(mismatches, judged, aligned: set, coverage_of):
+def _corroborated(mismatches, judged, aligned: set[int], size: int, coverage_of):
     """The mismatches that two articles telling the same story would show.
 
     A figure that names what it counts (a death toll, a vote, an age, a prison term) is a
@@ -1738,11 +1788,10 @@ def _corroborated(mismatches, judged, aligned: set, coverage_of):
     agree: dict[tuple[str, str], list[tuple[int, int]]] = {}
     disagree: Counter = Counter()
     for a, b, verdict in judged:
-        pair, where = _pair_of(a, b)
         if not verdict.consistent:
-            disagree[pair] += 1
-        elif _telling(a.q) and _telling(b.q):
-            agree.setdefault(pair, []).append(where)
+            disagree[a.key[0], b.key[0]] += 1
+        elif a.telling and b.telling:
+            agree.setdefault((a.key[0], b.key[0]), []).append((a.q.sentence, b.q.sentence))
     words_cache: dict = {}
     coverage: Mapping[tuple[str, str], float] | None = None  # read only when needed
     kept = []
@@ -1750,7 +1799,7 @@ def _corroborated(mismatches, judged, aligned: set, coverage_of):
         pair, where = _pair_of(a, b)
         elsewhere = sum(1 for w in agree.get(pair, ()) if w[0] != where[0] and w[1] != where[1])
         categorised = a.q.category is not None or b.q.category is not None
-        if categorised or tuple(sorted((a.key, b.key))) not in aligned:
+        if categorised or _pair_code(a, b, size) not in aligned:
             if elsewhere < 1 and coverage is None:
                 coverage = coverage_of()
             if elsewhere >= 1 or (coverage or {}).get(pair, 0.0) >= STORY_COVERAGE:
@@ -1768,9 +1817,9 @@ def _corroborated(mismatches, judged, aligned: set, coverage_of):
 
 
 def _pair_of(a: _Item, b: _Item) -> tuple[tuple[str, str], tuple[int, int]]:
-    """The two articles of a matched pair, in id order, and the sentence of each."""
-    if a.key[0] > b.key[0]:
-        a, b = b, a
+    """The two articles of a matched pair, in id order (a matched pair is in key order, see
+    ``_match``; the tallies in ``_corroborated`` read the ids the same way), and the sentence
+    of each."""
     return (a.key[0], b.key[0]), (a.q.sentence, b.q.sentence)
 
 
@@ -1796,49 +1845,112 @@ def _written_text(text: str) -> str:
 _WHITESPACE_RUN = re.compile(r"\s+")
 
 
-def _groups(mismatches, judge):
+def _groups(mismatches, judge: _Judge) -> list[dict]:
     """Mismatched pairs joined into findings; a finding never holds two mentions that agree."""
     groups: list[dict] = []
-    member_of: dict[tuple[str, int], int] = {}
+    member_of: dict[int, int] = {}
     for a, b, verdict in mismatches:
         placed = False
         for x, y in ((a, b), (b, a)):
-            g = member_of.get(x.key)
-            if g is None or y.key in member_of:
+            g = member_of.get(x.index)
+            if g is None or y.index in member_of:
                 continue
             group = groups[g]
-            if any(m.key[0] == y.key[0] for m in group["items"]):
+            if any(m.article == y.article for m in group["items"]):
                 continue
-            if any(judge(m.q, y.q).consistent for m in group["items"]):
+            if any(judge(m, y).consistent for m in group["items"]):
                 continue
             group["items"].append(y)
             group["verdicts"].append(verdict)
-            member_of[y.key] = g
+            member_of[y.index] = g
             placed = True
             break
-        if placed or (a.key in member_of and b.key in member_of and member_of[a.key] == member_of[b.key]):
+        if placed or (a.index in member_of and member_of.get(b.index, -1) == member_of[a.index]):
             continue
         groups.append({"items": [a, b], "verdicts": [verdict]})
-        member_of.setdefault(a.key, len(groups) - 1)
-        member_of.setdefault(b.key, len(groups) - 1)
+        member_of.setdefault(a.index, len(groups) - 1)
+        member_of.setdefault(b.index, len(groups) - 1)
     return groups
 
 
-def _component(start: tuple[str, int], links, cache: dict) -> list[tuple[str, int]]:
-    """The mentions linked to ``start``, in key order; walked once and shared by every member."""
-    found = cache.get(start)
-    if found is not None:
+class _Linked:
+    """The mentions joined by matched pairs, directly or through others: a finding reports
+    every article's value for its quantity from them.
+
+    The mentions of one finding are always linked (each joined the finding through a matched
+    pair), so a finding reads one set of linked mentions, walked and summed up once for all
+    its findings.
+    """
+
+    def __init__(self, by_index: Sequence[_Item], matched: Sequence[tuple[_Item, _Item]]):
+        self.by_index = by_index
+        self.neighbours: list[list[int]] = [[] for _ in by_index]
+        for a, b in matched:
+            self.neighbours[a.index].append(b.index)
+            self.neighbours[b.index].append(a.index)
+        self.summary_of: dict[int, _Values] = {}
+
+    def values(self, item: _Item) -> _Values:
+        """The summary of the mentions linked to ``item``."""
+        found = self.summary_of.get(item.index)
+        if found is None:
+            seen, stack = {item.index}, [item.index]
+            while stack:
+                for nxt in self.neighbours[stack.pop()]:
+                    if nxt not in seen:
+                        seen.add(nxt)
+                        stack.append(nxt)
+            found = _Values([self.by_index[i] for i in sorted(seen)])
+            for i in seen:
+                self.summary_of[i] = found
         return found
-    seen, stack = {start}, [start]
-    while stack:
-        for nxt in links.get(stack.pop(), ()):
-            if nxt not in seen:
-                seen.add(nxt)
-                stack.append(nxt)
-    found = sorted(seen)
-    for key in found:
-        cache[key] = found
-    return found
+
+
+class _Values:
+    """Linked mentions summed up: each article's value (its first mention in key order) and
+    how many articles state each value, counted by ``repr`` as the majority is."""
+
+    __slots__ = ("by_article", "reprs", "by_repr", "counts")
+
+    def __init__(self, members: Sequence[_Item]):
+        self.by_article: dict[str, Any] = {}
+        self.reprs: dict[str, str] = {}
+        self.by_repr: dict[str, Any] = {}
+        for it in members:
+            if it.doc.id not in self.by_article:
+                value = _norm_value(it.q)
+                shown = repr(value)
+                self.by_article[it.doc.id] = value
+                self.reprs[it.doc.id] = shown
+                self.by_repr.setdefault(shown, value)
+        self.counts = Counter(self.reprs.values())
+
+
+def _majority(own: dict[str, Any], linked: _Values) -> Any:
+    """The value most articles state, or None on a tie: the linked mentions' counts, with the
+    finding's own mentions in place of their articles' first ones."""
+    counts = linked.counts
+    by_repr = {}
+    for article, value in own.items():
+        shown = repr(value)
+        by_repr.setdefault(shown, value)
+        replaced = linked.reprs[article]
+        if replaced != shown:
+            if counts is linked.counts:
+                counts = counts.copy()
+            counts[replaced] -= 1
+            counts[shown] += 1
+    # The value with the most articles when no other has as many (what most_common(2) would
+    # say, without its heap for the two or three values a quantity has).
+    found, most, tied = None, 0, False
+    for shown, count in counts.items():
+        if count > most:
+            found, most, tied = shown, count, False
+        elif count == most:
+            tied = True
+    if tied or found is None:
+        return None
+    return by_repr[found] if found in by_repr else linked.by_repr[found]
 
 
 def _norm_value(q: Quantity) -> Any:
@@ -1857,26 +1969,16 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-def _finding(group: dict, items, links, components: dict):
-    members: list[_Item] = sorted(group["items"], key=lambda it: it.key)
+def _finding(group: dict, linked: _Linked):
+    members: list[_Item] = sorted(group["items"], key=lambda it: it.index)
     verdicts: list[_Verdict] = group["verdicts"]
     first = members[0].q
     base = _base(first)
     # Every article's value for this quantity: the finding's own mentions, then linked ones.
-    values: dict[str, Any] = {}
-    for it in members:
-        values[it.doc.id] = _norm_value(it.q)
-    component: set[tuple[str, int]] = set()
-    for it in members:
-        component.update(_component(it.key, links, components))
-    for key in sorted(component):
-        it = items[key]
-        values.setdefault(it.doc.id, _norm_value(it.q))
-    counts = Counter(repr(v) for v in values.values())
-    top = counts.most_common(2)
-    majority = None
-    if len(values) >= 3 and (len(top) == 1 or top[0][1] > top[1][1]):
-        majority = next(v for v in values.values() if repr(v) == top[0][0])
+    own = {it.doc.id: _norm_value(it.q) for it in members}
+    linked_values = linked.values(members[0])
+    values = {**own, **linked_values.by_article, **own}  # own articles first, and own values
+    majority = _majority(own, linked_values) if len(values) >= 3 else None
     rounding = all(v.rounding_compatible for v in verdicts)
     overlap = [v.ranges_overlap for v in verdicts if v.ranges_overlap is not None]
     if rounding:
