@@ -45,7 +45,7 @@ from .constants import (
     TENSE_VERB_CATENATIVES,
 )
 from .findings import make_finding, mention
-from .model import Alignment, Document, Finding, Token
+from .model import Alignment, Document, Finding, Mention, Token
 
 NAME = "tense"
 
@@ -932,18 +932,19 @@ def _head_index(starts: list[int], offset: int) -> int:
     return max(0, bisect_right(starts, offset) - 1)
 
 
-def _blocks(a: list[str], b: list[str]):
-    """Per word of ``a``: the range of ``b`` it corresponds to and whether it sits in a short
-    changed stretch between equal words (a swap)."""
-    ranges: list[tuple[int, int, bool]] = [(0, 0, False)] * len(a)
+def _blocks(a: list[str], b: list[str], wanted: list[int]) -> list[tuple[int, int, bool]]:
+    """Per word index of ``a`` in ``wanted``: the range of ``b`` the word corresponds to and
+    whether it sits in a short changed stretch between equal words (a swap). Only the wanted
+    words (the verbs, a few among dozens of words) are mapped, each by a search over the
+    blocks of the alignment."""
     ops = list(Indel.opcodes(a, b))
+    # (first word of a, first word of b, end in b, swap, equal) per block that holds words of a
+    blocks: list[tuple[int, int, int, bool, bool]] = []
     k = 0
     while k < len(ops):
         op = ops[k]
         if op.tag == "equal":
-            for off in range(op.src_end - op.src_start):
-                j = op.dest_start + off
-                ranges[op.src_start + off] = (j, j + 1, False)
+            blocks.append((op.src_start, op.dest_start, op.dest_end, False, True))
             k += 1
             continue
         m = k
@@ -953,10 +954,19 @@ def _blocks(a: list[str], b: list[str]):
         d0, d1 = op.dest_start, ops[m].dest_end
         bounded = k > 0 and m + 1 < len(ops)
         swap = bounded and 0 < s1 - s0 <= _SWAP_MAX_WORDS and 0 < d1 - d0 <= _SWAP_MAX_WORDS
-        for x in range(s0, s1):
-            ranges[x] = (d0, d1, swap)
+        if s1 > s0:
+            blocks.append((s0, d0, d1, swap, False))
         k = m + 1
-    return ranges
+    firsts = [block[0] for block in blocks]
+    out = []
+    for x in wanted:
+        s0, d0, d1, swap, equal = blocks[bisect_right(firsts, x) - 1]
+        if equal:
+            j = d0 + x - s0  # word for word
+            out.append((j, j + 1, False))
+        else:
+            out.append((d0, d1, swap))
+    return out
 
 
 # At most this many candidate partners are weighed for one verb group (hostile input can hold
@@ -977,7 +987,7 @@ def _within(indices: list[int], lo: int, hi: int, centre: float) -> list[int]:
 
 def _match(sa: list[_Slot], sb: list[_Slot], words_a, words_b) -> list[tuple[float, _Slot, _Slot]]:
     """Pairs of groups, one of each article, that tell the same event, with a confidence."""
-    ranges = _blocks(words_a, words_b)
+    ranges = _blocks(words_a, words_b, [x.index for x in sa])
     by_lemma: dict[str, list[_Slot]] = {}
     for y in sb:  # sb is in text order, so each list is sorted by index
         by_lemma.setdefault(y.group.lemma, []).append(y)
@@ -985,16 +995,14 @@ def _match(sa: list[_Slot], sb: list[_Slot], words_a, words_b) -> list[tuple[flo
     all_index = [y.index for y in sb]
     count_a: dict[str, int] = {}
     swaps_a: dict[tuple[int, int], int] = {}
-    for x in sa:
+    for x, (lo, hi, swap) in zip(sa, ranges, strict=True):
         count_a[x.group.lemma] = count_a.get(x.group.lemma, 0) + 1
-        lo, hi, swap = ranges[x.index]
         if swap:
             swaps_a[(lo, hi)] = swaps_a.get((lo, hi), 0) + 1
     scale = len(words_b) / max(1, len(words_a))
     cands = []
-    for x in sa:
+    for x, (lo, hi, swap) in zip(sa, ranges, strict=True):
         lemma = x.group.lemma
-        lo, hi, swap = ranges[x.index]
         centre = x.index * scale
         same = by_lemma.get(lemma, ())
         chosen: list[tuple[float, _Slot]] = []
@@ -1056,18 +1064,17 @@ def compare(
     versions: dict[tuple, int] = {}
     matched: dict[tuple[int, int], list[tuple[float, int, int]]] = {}
     for cluster in alignment.clusters:
-        found: dict[str, tuple[tuple[int, ...], list[VerbGroup]]] = {}
+        found: dict[str, tuple[list[int], list[VerbGroup]]] = {}
         forms: set[tuple] = set()
         told: set[tuple] = set()
-        for aid in cluster.article_ids:
+        for aid, sentences in _sentences_by_article(cluster).items():
             if aid not in by_id:
                 continue
-            sentences = cluster.sentences_of(aid)
             groups = [g for s in sentences for g in at.get((aid, s), ())]
             if groups:
                 found[aid] = (sentences, groups)
-                forms.update((g.tense, g.aspect, g.modality, g.polarity) for g in groups)
-                told.add(tuple((g.lemma, g.tense, g.aspect, g.modality, g.polarity) for g in groups))
+                forms.update(map(_TENSE_FORM, groups))
+                told.add(tuple(map(_TOLD, groups)))
         # Every group told in one form, or every article telling the same verbs in the same
         # forms in the same order: no pair can differ, nothing to match.
         if len(found) < 2 or len(forms) < 2 or len(told) < 2:
@@ -1101,6 +1108,20 @@ def compare(
     return CheckResult(findings=tuple(findings))
 
 
+# A group's form, and its verb with its form: the cluster filter compares these across articles.
+_TENSE_FORM = attrgetter("tense", "aspect", "modality", "polarity")
+_TOLD = attrgetter("lemma", "tense", "aspect", "modality", "polarity")
+
+
+def _sentences_by_article(cluster) -> dict[str, list[int]]:
+    """The cluster's sentences of each article, articles and sentences in member order (one
+    pass over the members rather than one per article)."""
+    out: dict[str, list[int]] = {}
+    for m in cluster.members:
+        out.setdefault(m.article_id, []).append(m.sentence)
+    return out
+
+
 def _events(edges, by_id, order) -> list[Finding]:
     """Join matched pairs into events (one version per article) and report each event once."""
     parent: dict[int, int] = {}
@@ -1124,32 +1145,49 @@ def _events(edges, by_id, order) -> list[Finding]:
         if rx == ry:
             conf[rx].append(c)
             continue
-        if set(members[rx]) & set(members[ry]):
+        if not members[rx].keys().isdisjoint(members[ry]):
             continue  # an article would tell the event twice
         parent[ry] = rx
         members[rx].update(members.pop(ry))
         conf[rx].extend(conf.pop(ry))
         conf[rx].append(c)
     out: list[Finding] = []
+    mentions: dict[int, Mention] = {}
+
+    def mention_of(s: _Slot) -> Mention:
+        # A group is in a finding with each article that tells its event differently: its
+        # mention (a sentence look-up and two objects) is built once, not once per finding.
+        m = mentions.get(id(s))
+        if m is None:
+            m = mentions[id(s)] = mention(by_id[s.article], s.group.start, s.group.end)
+        return m
+
     for root, versions in members.items():
         if len(versions) < 2:
             continue
         slots = sorted(versions.values(), key=lambda s: order[s.article])
         confidence = min(conf[root]) if conf[root] else 0.5
         every = _versions(slots)
+        with_form = [(s, _FORM(s.group)) for s in slots]
         # One finding per pair of articles that tell the event differently, each carrying
         # every article's version: articles that agree are never put in one finding, so a
         # finding never marks two identical passages as inconsistent.
-        for x, y in combinations(slots, 2):
+        for (x, fx), (y, fy) in combinations(with_form, 2):
+            if fx == fy:
+                continue  # the same form: no shift (``_shift`` agrees) and the same polarity
             shift = _shift(x.group, y.group)
             if shift is not None and shift[1] == "time":
                 quoted = (_quoted(by_id[x.article], x.group), _quoted(by_id[y.article], y.group))
                 shift = _shift(x.group, y.group, quoted)
             if shift is not None:
-                out.append(_tense_finding(x, y, shift, every, by_id, confidence))
+                out.append(_tense_finding(x, y, shift, every, mention_of, confidence))
             if x.group.polarity != y.group.polarity:
-                out.append(_negation_finding(x, y, every, by_id, confidence))
+                out.append(_negation_finding(x, y, every, mention_of, confidence))
     return out
+
+
+# What ``_shift`` and the negation check read of a group: two groups alike in these never differ.
+_FORM = attrgetter("tense", "aspect", "modality", "polarity", "reported")
 
 
 _DOUBLE_QUOTES = frozenset('"\u201c\u201d\u00ab\u00bb\u201e')
@@ -1175,7 +1213,7 @@ def _quoted(doc: Document, g: VerbGroup) -> bool:
     return inside_double or inside_single
 
 
-def _tense_finding(x: _Slot, y: _Slot, shift, every, by_id, confidence: float) -> Finding:
+def _tense_finding(x: _Slot, y: _Slot, shift, every, mention_of, confidence: float) -> Finding:
     severity, kind = shift
     gx, gy = x.group, y.group
     lemma = gx.lemma if gx.lemma == gy.lemma else None
@@ -1188,7 +1226,7 @@ def _tense_finding(x: _Slot, y: _Slot, shift, every, by_id, confidence: float) -
         severity=severity,
         confidence=confidence if kind != "aspect" else confidence * 0.9,
         message=message,
-        mentions=[mention(by_id[x.article], gx.start, gx.end), mention(by_id[y.article], gy.start, gy.end)],
+        mentions=[mention_of(x), mention_of(y)],
         details={
             "lemma": lemma,
             "shift": kind,
@@ -1198,7 +1236,7 @@ def _tense_finding(x: _Slot, y: _Slot, shift, every, by_id, confidence: float) -
     )
 
 
-def _negation_finding(x: _Slot, y: _Slot, every, by_id, confidence: float) -> Finding:
+def _negation_finding(x: _Slot, y: _Slot, every, mention_of, confidence: float) -> Finding:
     gx, gy = x.group, y.group
     neg, pos = (x, y) if gx.polarity == "negative" else (y, x)
     message = (
@@ -1210,7 +1248,7 @@ def _negation_finding(x: _Slot, y: _Slot, every, by_id, confidence: float) -> Fi
         severity="high",
         confidence=confidence,
         message=message,
-        mentions=[mention(by_id[x.article], gx.start, gx.end), mention(by_id[y.article], gy.start, gy.end)],
+        mentions=[mention_of(x), mention_of(y)],
         details={
             "lemma": gx.lemma if gx.lemma == gy.lemma else None,
             "negative": neg.article,
