@@ -13,6 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, starmap
+from operator import attrgetter
+from typing import NamedTuple
 
 import numpy as np
 from lemminflect import getAllLemmas
@@ -44,7 +47,10 @@ def _lemma(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _content_parts(norm: str, kind: str) -> tuple[str, ...]:
-    """The content words one token contributes: hyphenated parts, no possessive, lemmatised."""
+    """The content words one token contributes: hyphenated parts, no possessive, lemmatised;
+    none for punctuation."""
+    if kind == "punct":
+        return ()
     parts = []
     for part in norm.removesuffix("'s").split("-"):
         part = part.strip("'")
@@ -53,32 +59,31 @@ def _content_parts(norm: str, kind: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
+_NORM_AND_KIND = attrgetter("norm", "kind")
+
+
 def content_words(tokens) -> tuple[str, ...]:
     """Sorted, unique lemmas of the content words and numbers among ``tokens``."""
-    words: set[str] = set()
-    for tok in tokens:
-        if tok.kind != "punct":
-            words.update(_content_parts(tok.norm, tok.kind))
-    return tuple(sorted(words))
+    # Called for every sentence: the per-token work stays in C (attrgetter, the cached lookup,
+    # chain) rather than in a Python loop.
+    parts = starmap(_content_parts, map(_NORM_AND_KIND, tokens))
+    return tuple(sorted(set(chain.from_iterable(parts))))
 
 
-@dataclass(frozen=True)
-class _Node:
+class _Node(NamedTuple):
     doc: int
     sentence: int
     words: tuple[str, ...]
 
 
-def _accept(dice: float, size_a: int, size_b: int) -> bool:
-    if dice >= PAIR_DICE:
-        return True
+def _accepted(dice: np.ndarray, size_a: np.ndarray, size_b: np.ndarray) -> np.ndarray:
+    """Which pairs align, for arrays of Dice coefficients and the two sentences' sizes."""
     shared = dice * (size_a + size_b) / 2
-    smaller = min(size_a, size_b)
-    return (
-        dice >= CONTAINMENT_MIN_DICE
-        and shared >= CONTAINMENT_MIN_SHARED - 1e-9
-        and smaller > 0
-        and shared / smaller >= CONTAINMENT
+    smaller = np.minimum(size_a, size_b)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        contained = shared / smaller >= CONTAINMENT
+    return (dice >= PAIR_DICE) | (
+        (dice >= CONTAINMENT_MIN_DICE) & (shared >= CONTAINMENT_MIN_SHARED - 1e-9) & (smaller > 0) & contained
     )
 
 
@@ -98,33 +103,31 @@ def align(docs: Sequence[Document], *, limits: Limits = DEFAULT_LIMITS) -> tuple
     """
     notices: list[str] = []
     by_doc: list[list[_Node]] = [
-        [_Node(d, s.index, content_words(s.tokens)) for s in doc.sentences] for d, doc in enumerate(docs)
+        [_Node(d, s.index, words) for s in doc.sentences if (words := content_words(s.tokens))]
+        for d, doc in enumerate(docs)
     ]
-    by_doc = [[n for n in nodes if n.words] for nodes in by_doc]
     order = sorted(range(len(docs)), key=lambda d: (-len(by_doc[d]), docs[d].id))
 
     nodes: list[_Node] = []
     groups: list[_Group] = []
-    rep_words: list[list[str]] = []
-    rep_group: list[int] = []
+    reps = 0  # representatives of all groups
     pairs_scored = 0
     for d in order:
         incoming = by_doc[d]
         if not incoming:
             continue
-        first = len(nodes)
-        nodes.extend(incoming)
         joined: dict[int, tuple[int, float]] = {}  # index in incoming -> (group, similarity)
-        if rep_words:
-            if pairs_scored + len(incoming) * len(rep_words) > limits.max_pairs:
+        if reps:
+            if pairs_scored + len(incoming) * reps > limits.max_pairs:
                 notices.append(
                     f"alignment left article {docs[d].id!r} out: the limit of {limits.max_pairs} "
                     "sentence pairs was reached"
                 )
-                del nodes[first:]
                 continue
-            pairs_scored += len(incoming) * len(rep_words)
-            joined = _join(incoming, groups, rep_words, rep_group)
+            pairs_scored += len(incoming) * reps
+            joined = _join(incoming, groups)
+        first = len(nodes)
+        nodes.extend(incoming)
         for k, node in enumerate(incoming):
             if k in joined:
                 g, similarity = joined[k]
@@ -135,9 +138,8 @@ def align(docs: Sequence[Document], *, limits: Limits = DEFAULT_LIMITS) -> tuple
             group = groups[g]
             group.members.append(first + k)
             if len(group.reps) < REPRESENTATIVES:
-                group.reps.append(first + k)
-                rep_words.append(list(node.words))
-                rep_group.append(g)
+                group.reps.append(list(node.words))
+                reps += 1
 
     multi = [g for g in groups if len({nodes[x].doc for x in g.members}) > 1]
     _attach_split_halves(nodes, multi)
@@ -152,35 +154,35 @@ REPRESENTATIVES = 3
 @dataclass
 class _Group:
     members: list[int] = field(default_factory=list)
-    reps: list[int] = field(default_factory=list)
+    reps: list[list[str]] = field(default_factory=list)  # the words of its first few members
     scores: list[float] = field(default_factory=list)
 
 
-def _join(incoming: list[_Node], groups: list[_Group], rep_words, rep_group) -> dict[int, tuple[int, float]]:
+def _join(incoming: list[_Node], groups: list[_Group]) -> dict[int, tuple[int, float]]:
     """Which group each incoming sentence joins, with its best similarity to the group's
-    representatives: best pairs first, one sentence per group."""
-    scores = process.cdist(
-        [list(n.words) for n in incoming], rep_words, scorer=Indel.normalized_similarity, dtype=np.float32
-    )
-    rows, cols = np.nonzero(scores >= CONTAINMENT_MIN_DICE)
-    best: dict[tuple[int, int], float] = {}
-    passed: dict[tuple[int, int], int] = {}
-    for i, r in zip(rows.tolist(), cols.tolist(), strict=True):
-        dice = float(scores[i, r])
-        if not _accept(dice, len(incoming[i].words), len(rep_words[r])):
-            continue
-        key = (i, rep_group[r])
-        passed[key] = passed.get(key, 0) + 1
-        best[key] = max(best.get(key, 0.0), dice)
-    candidates = sorted(
-        ((-dice, i, g) for (i, g), dice in best.items() if passed[(i, g)] * 2 >= len(groups[g].reps)),
-    )
+    representatives: best pairs first, one sentence per group. A group is a candidate when
+    at least half its representatives accept the sentence."""
+    reps = [words for group in groups for words in group.reps]
+    similarity = process.cdist(
+        [list(n.words) for n in incoming], reps, scorer=Indel.normalized_similarity, dtype=np.float32
+    ).astype(np.float64)
+    sizes = np.array([len(n.words) for n in incoming])
+    accepted = _accepted(similarity, sizes[:, None], np.array([len(words) for words in reps]))
+    # The columns come group by group, so one reduceat per figure sums up each group: how many
+    # representatives accept each sentence, and the best similarity among those.
+    per_group = np.array([len(group.reps) for group in groups])
+    starts = np.cumsum(per_group) - per_group
+    passed = np.add.reduceat(accepted, starts, axis=1, dtype=np.intp)
+    best = np.maximum.reduceat(np.where(accepted, similarity, 0.0), starts, axis=1)
+    rows, cols = np.nonzero((passed > 0) & (passed * 2 >= per_group))
+    dice = best[rows, cols]
+    ranked = np.lexsort((cols, rows, -dice))  # best first, then by sentence and group
     joined: dict[int, tuple[int, float]] = {}
     taken: set[int] = set()
-    for negative, i, g in candidates:
+    for i, g, score in zip(rows[ranked].tolist(), cols[ranked].tolist(), dice[ranked].tolist(), strict=True):
         if i in joined or g in taken:
             continue
-        joined[i] = (g, -negative)
+        joined[i] = (g, score)
         taken.add(g)
     return joined
 
