@@ -62,7 +62,7 @@ from .constants import (
     WEEKDAYS,
 )
 from .findings import make_finding, mention
-from .model import Alignment, Document, Sentence
+from .model import Alignment, Document, Mention, Sentence
 
 NAME = "numbers"
 FINDING_TYPE = "numeric_mismatch"
@@ -1277,7 +1277,7 @@ class _Item:
     """One mention in a comparison, with what pairing and judging read of it worked out once
     per mention: with many articles the same mention is in thousands of candidate pairs."""
 
-    __slots__ = ("key", "doc", "q", "rel", "article", "index", "value_id", "telling")
+    __slots__ = ("key", "doc", "q", "rel", "article", "index", "value_id", "telling", "_mention")
 
     def __init__(self, key: tuple[str, int], doc: Document, q: Quantity, rel: float, article: int):
         self.key = key  # (article id, index of the quantity in that article)
@@ -1288,6 +1288,13 @@ class _Item:
         self.index = -1  # position in key order among all mentions, set once all are known
         self.value_id = -1  # the value as ``_Judge`` knows it
         self.telling = _telling(q)
+        self._mention: Mention | None = None
+
+    def as_mention(self) -> Mention:
+        """Where a finding points: built once, however many findings show this mention."""
+        if self._mention is None:
+            self._mention = mention(self.doc, self.q.start, self.q.end)
+        return self._mention
 
 
 def _base(q: Quantity) -> str:
@@ -1456,24 +1463,26 @@ def _sentence_words(doc: Document, index: int, cache: dict) -> frozenset[str]:
 def _candidates(docs, alignment: Alignment, items: Sequence[_Item]) -> tuple[dict[int, float], set[int]]:
     """Scored pairs of mentions that may state the same quantity, keyed by ``_pair_code``, and
     the codes of the pairs found in aligned sentences."""
+    pairs: dict[int, float] = {}
+    aligned: set[int] = set()
+    ctx_cache: dict = {}
+    words_cache: dict = {}
+    _aligned_pairs(alignment, items, pairs, aligned, ctx_cache, words_cache)
+    _story_pairs(items, pairs, ctx_cache, words_cache)
+    return pairs, aligned
+
+
+def _aligned_pairs(alignment: Alignment, items: Sequence[_Item], pairs, aligned, ctx_cache, words_cache):
+    """Pairs in aligned sentences: compatible kind and shared words around the figures.
+
+    Articles that copy a sentence word for word hold the same figures in it, so which of their
+    figures pair, and on what words, is worked out once per two versions of a sentence; only
+    the closeness of their positions in the two articles differs.
+    """
     by_sentence: dict[tuple[str, int], list[_Item]] = {}
     for it in items:
         by_sentence.setdefault((it.key[0], it.q.sentence), []).append(it)
     size = len(items)
-    ctx_cache: dict = {}
-    words_cache: dict = {}
-    pairs: dict[int, float] = {}
-    aligned: set[int] = set()
-
-    def offer(a: _Item, b: _Item, score: float) -> None:
-        code = _pair_code(a, b, size)
-        if score > pairs.get(code, -math.inf):
-            pairs[code] = score
-
-    # In aligned sentences: compatible kind and shared words around the figures. Articles that
-    # copy a sentence word for word hold the same figures in it, so which of their figures
-    # pair, and on what words, is worked out once per two versions of a sentence; only the
-    # closeness of their positions in the two articles differs.
     shapes: dict[tuple, int] = {}
     shape_of: dict[tuple[str, int], int] = {}
     paired: dict[tuple[int, int], list[tuple[int, int, float]]] = {}
@@ -1487,20 +1496,21 @@ def _candidates(docs, alignment: Alignment, items: Sequence[_Item]) -> tuple[dic
             if group is not None:
                 group = group[:MAX_PER_SENTENCE]
                 indices = [it.index for it in group]
-                held.append((ref, group, indices, _shape_id(ref, group, shapes, shape_of)))
-        for i, (ra, qa, ia, va) in enumerate(held):
-            for rb, qb, ib, vb in held[i + 1 :]:
-                if ra[0] == rb[0]:
+                version = _shape_id(ref, group, shapes, shape_of)
+                held.append((ref, ref[0], group, indices, version, group[0].rel))
+        for i, (ra, article_a, qa, ia, va, rel_a) in enumerate(held):
+            for rb, article_b, qb, ib, vb, rel_b in held[i + 1 :]:
+                if article_a == article_b:
                     continue
                 found = paired.get((va, vb))
                 if found is None:
                     found = paired[(va, vb)] = _sentence_pairs(ra, qa, rb, qb, ctx_cache, words_cache)
-                # This loop runs once per two figures, so ``offer`` is written out here, with
-                # what depends only on the two sentences worked out before it: the closeness
-                # (every figure of a sentence sits where the sentence does) and which of the
-                # two articles comes first in key order (see ``_pair_code``).
-                closeness = _closeness(qa[0], qb[0])
-                wa, wb = (size, 1) if ra[0] < rb[0] else (1, size)
+                # This loop runs once per two figures, so what depends only on the two
+                # sentences is worked out before it: the closeness (every figure of a sentence
+                # sits where the sentence does) and which of the two articles comes first in
+                # key order (see ``_pair_code``).
+                closeness = _closeness(rel_a, rel_b)
+                wa, wb = (size, 1) if article_a < article_b else (1, size)
                 for x, y, score in found:
                     code = ia[x] * wa + ib[y] * wb
                     aligned.add(code)
@@ -1508,22 +1518,42 @@ def _candidates(docs, alignment: Alignment, items: Sequence[_Item]) -> tuple[dic
                     if score > pairs.get(code, -math.inf):
                         pairs[code] = score
 
-    # Anywhere: story-level figures (tolls, votes, ages, prison terms) said again elsewhere.
+
+def _story_pairs(items: Sequence[_Item], pairs, ctx_cache, words_cache) -> None:
+    """Pairs anywhere in the articles: story-level figures (tolls, votes, ages, prison terms)
+    said again elsewhere, of one category and role, in sentences that share specific words."""
     categorised = [it for it in items if it.q.category is not None and not it.q.restates]
-    categorised = categorised[:MAX_CATEGORISED]
-    for i, a in enumerate(categorised):
-        for b in categorised[i + 1 :]:
-            if a.key[0] == b.key[0] or a.q.category != b.q.category or a.q.role != b.q.role:
-                continue
-            if not _comparable(a.q, b.q) or _other_person(a, b, ctx_cache) or _other_noun(a.q, b.q):
-                continue
-            wa = _told(a.doc, a.q.sentence, words_cache)
-            wb = _told(b.doc, b.q.sentence, words_cache)
-            shared = len({w for w in wa & wb if w not in QUANTITY_CATEGORIES})
-            if shared < GLOBAL_MIN_SHARED and a.q.role is None:
-                continue
-            offer(a, b, shared + 0.5 * (a.q.bound == b.q.bound))
-    return pairs, aligned
+    # Only figures of one category and role ever pair: each such set is paired apart.
+    alike: dict[tuple[str | None, str | None], list[_Item]] = {}
+    for it in categorised[:MAX_CATEGORISED]:
+        alike.setdefault((it.q.category, it.q.role), []).append(it)
+    size = len(items)
+    for group in alike.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if a.article == b.article:
+                    continue
+                if not _comparable(a.q, b.q) or _other_person(a, b, ctx_cache) or _other_noun(a.q, b.q):
+                    continue
+                wa = _story_words(a.doc, a.q.sentence, words_cache)
+                wb = _story_words(b.doc, b.q.sentence, words_cache)
+                shared = len(wa & wb)
+                if shared < GLOBAL_MIN_SHARED and a.q.role is None:
+                    continue
+                code = _pair_code(a, b, size)
+                score = shared + 0.5 * (a.q.bound == b.q.bound)
+                if score > pairs.get(code, -math.inf):
+                    pairs[code] = score
+
+
+def _story_words(doc: Document, index: int, cache: dict) -> frozenset[str]:
+    """The specific words of a sentence besides category words ("killed", "votes"), which
+    every sentence stating a figure of that category holds."""
+    key = (doc.id, index, "story")
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _told(doc, index, cache).difference(QUANTITY_CATEGORIES)
+    return found
 
 
 def _pair_code(a: _Item, b: _Item, size: int) -> int:
@@ -1663,8 +1693,9 @@ def _conflicting(a: Quantity, b: Quantity) -> bool:
     return a.role is not None and b.role is not None and a.role != b.role
 
 
-def _closeness(a: _Item, b: _Item) -> float:
-    return 0.25 * (1.0 - abs(a.rel - b.rel))
+def _closeness(rel_a: float, rel_b: float) -> float:
+    """How near two sentences sit in their articles (see ``_Item.rel``), as a part of a score."""
+    return 0.25 * (1.0 - abs(rel_a - rel_b))
 
 
 def _match(pairs: dict[int, float], by_index: Sequence[_Item], articles: int) -> list[tuple[_Item, _Item]]:
@@ -2042,7 +2073,7 @@ def _finding(group: dict, linked: _Linked):
         severity=severity,
         confidence=confidence,
         message=message,
-        mentions=[mention(it.doc, it.q.start, it.q.end) for it in members],
+        mentions=[it.as_mention() for it in members],
         details=details,
     )
 
