@@ -31,6 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import chain
+from operator import is_not, itemgetter
 from typing import Any
 
 from rapidfuzz.distance import Indel, Levenshtein
@@ -145,26 +146,39 @@ class _Unit:
 
     @cached_property
     def content(self) -> frozenset[str]:
-        words = []
-        for t in self.tokens:
-            if not words or words[-1] is not t:
-                words.append(t)
-        return frozenset(content_words(words))
+        # a token of two keys is listed twice; the set of its content words is the same
+        return frozenset(content_words(self.tokens))
 
     @cached_property
-    def shape(self) -> tuple[tuple[str, str, str, bool], ...]:
-        """Everything a comparison reads: each key with its token's text and kinds, and whether
-        it starts a new token. Two articles that quote a passage alike give the same shape."""
-        out = []
-        last = None
-        for key, tok in zip(self.keys, self.tokens, strict=True):
-            out.append((key, tok.text, tok.norm, tok.kind, tok is not last))
-            last = tok
-        return tuple(out)
+    def shape(self) -> tuple[tuple[str, ...], tuple[tuple[str, str, str], ...], tuple[bool, ...]]:
+        """Everything a comparison reads: the keys, their tokens' text and kinds, and whether
+        each key starts a new token. Two articles that quote a passage alike give the same shape."""
+        tokens = self.tokens
+        surfaces = tuple(t[2:] for t in tokens)  # text, norm, kind
+        return self.keys, surfaces, tuple(map(is_not, tokens, (None, *tokens[:-1])))
 
 
-def _start(tok: Token) -> int:
-    return tok.start
+_START = itemgetter(0)  # Token.start, as a key that bisect calls at C speed
+
+
+def _quoted_words(toks: Sequence[Token]) -> list[Token]:
+    """The words of a quoted stretch, and an ellipsis where the writer left words out ("we
+    will ... win"): a run of periods becomes ellipsis tokens of three, other punctuation goes."""
+    out: list[Token] = []
+    lone_period = False  # a period that opens no ellipsis, dropped at the end
+    for t in toks:
+        if t.kind != "punct" or t.text == "\u2026":
+            out.append(t)
+        elif t.text == ".":
+            last = out[-1] if out else None
+            if last is not None and last.text == "." and last.end == t.start:
+                out[-1] = Token(last.start, t.end, "...", ELLIPSIS, "punct")
+            else:
+                out.append(t)  # may open an ellipsis
+                lone_period = True
+    if lone_period:
+        return [t for t in out if t.kind != "punct" or t.text != "."]
+    return out
 
 
 def _is_word(tok: Token) -> bool:
@@ -185,25 +199,11 @@ def _units(d: int, doc: Document, quotes: Sequence[Any]) -> list[_Unit]:
             if sent.start >= hi:
                 break
             toks = sent.tokens
-            out.extend(toks[bisect_left(toks, lo, key=_start) : bisect_left(toks, hi, key=_start)])
+            out.extend(toks[bisect_left(toks, lo, key=_START) : bisect_left(toks, hi, key=_START)])
         return out
 
     def words_in(lo: int, hi: int) -> list[Token]:
-        # words, and an ellipsis where the writer left words out ("we will ... win")
-        out = []
-        for t in tokens_in(lo, hi):
-            if (
-                t.kind != "punct"
-                or t.text == "\u2026"
-                or (t.text == "." and out and out[-1].end == t.start and out[-1].text == ".")
-            ):
-                if t.text == "." and out and out[-1].text == ".":
-                    out[-1] = Token(out[-1].start, t.end, "...", ELLIPSIS, "punct")
-                    continue
-                out.append(t)
-            elif t.text == ".":
-                out.append(t)  # may open an ellipsis; dropped below if it does not
-        return [t for t in out if t.kind != "punct" or t.norm == ELLIPSIS or t.text == "\u2026"]
+        return _quoted_words(tokens_in(lo, hi))
 
     top = [q for q in quotes if q.depth == 0]
     # scare-quoted words next to each other ("anger" or "revenge") read as one phrase
@@ -247,7 +247,10 @@ def _units(d: int, doc: Document, quotes: Sequence[Any]) -> list[_Unit]:
                 continue
             per_word = [_ELLIPSIS_KEYS if t.kind == "punct" else word_keys(t.norm) for t in words]
             keys = list(chain.from_iterable(per_word))
-            owners = [t for t, ks in zip(words, per_word, strict=True) for _ in ks]
+            if len(keys) == len(words) and all(per_word):
+                owners = words  # one key per word, as in most quotes: no contraction expanded
+            else:
+                owners = [t for t, ks in zip(words, per_word, strict=True) for _ in ks]
             # a quoted sentence has a few dozen words; a runaway one is compared by its start
             keys, owners = keys[:MAX_UNIT_WORDS], owners[:MAX_UNIT_WORDS]
             units.append(
