@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import chain
@@ -492,21 +492,24 @@ def _plain_sentences(doc: Document, quotes: Sequence[Any]) -> list[_Sentence]:
     return out
 
 
-def _index(items: Sequence[Any], words_of) -> dict[str, list[int]]:
-    """Word -> positions of the items holding it, leaving out words too common to help."""
+def _index(word_sets: Iterable[frozenset[str]]) -> dict[str, list[int]]:
+    """Word -> positions of the items holding it (one word set per item), leaving out words
+    too common to help."""
     index: dict[str, list[int]] = {}
-    for k, item in enumerate(items):
-        for w in words_of(item):
-            index.setdefault(w, []).append(k)
+    for k, words in enumerate(word_sets):
+        for w in words:
+            postings = index.get(w)
+            if postings is None:
+                index[w] = [k]
+            else:
+                postings.append(k)
     return {w: ks for w, ks in index.items() if len(ks) <= MAX_POSTINGS}
 
 
 def _candidates(words, index: Mapping[str, list[int]]) -> list[tuple[int, int]]:
     """(item, shared words) for the items sharing most words, at most MAX_CANDIDATES."""
-    counts: dict[int, int] = {}
-    for w in words:
-        for k in index.get(w, ()):
-            counts[k] = counts.get(k, 0) + 1
+    # counted by Counter's C loop over the postings of the words, not a Python loop
+    counts = Counter(chain.from_iterable(filter(None, map(index.get, words))))
     ranked = sorted(counts.items(), key=_by_count)
     return ranked[:MAX_CANDIDATES]
 
@@ -758,7 +761,7 @@ class _Versions:
         if found is None:
             index = self.indexes.get(d)
             if index is None:
-                index = self.indexes[d] = _index(self.units[d], _unit_words)
+                index = self.indexes[d] = _index([u.words for u in self.units[d]])
             found = self.found[key] = _candidates(_unit_words(x), index)
         return found
 
@@ -830,7 +833,7 @@ def compare_quotes(
         # built on the first quote that has no quoted match in article d
         if d not in plain:
             plain[d] = _plain_sentences(docs[d], extracted.get(docs[d].id, ()))
-            plain_index[d] = _index(plain[d], lambda s: s.words)
+            plain_index[d] = _index([s.words for s in plain[d]])
         return plain[d], plain_index[d]
 
     sources: dict[int, _Sources] = {}
