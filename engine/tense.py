@@ -12,10 +12,11 @@ remains", "an extended deadline") are resolved from the words around them. Non-f
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations, compress
+from math import inf
 from operator import attrgetter, or_
 from typing import Any
 
@@ -45,7 +46,7 @@ from .constants import (
     TENSE_VERB_CATENATIVES,
 )
 from .findings import make_finding, mention
-from .model import Alignment, Document, Finding, Mention, Token
+from .model import Alignment, Document, Finding, Token
 
 NAME = "tense"
 
@@ -915,7 +916,9 @@ def _explanation(kind: str, x: VerbGroup, y: VerbGroup, ax: str, ay: str) -> str
     return f"{head}: {body}"
 
 
-@dataclass
+# Compared and hashed by identity: a slot is one group's place in one comparison, and keys the
+# matching and the joining of events directly.
+@dataclass(eq=False, slots=True)
 class _Slot:
     article: str
     group: VerbGroup
@@ -1019,14 +1022,14 @@ def _match(sa: list[_Slot], sb: list[_Slot], words_a, words_b) -> list[tuple[flo
             dist = abs(x.index - y.index / scale) if scale else 0.0
             cands.append((-conf, dist, x.group.start, y.group.start, x, y))
     cands.sort(key=lambda c: c[:4])
-    used_a: set[int] = set()
-    used_b: set[int] = set()
+    used_a: set[_Slot] = set()
+    used_b: set[_Slot] = set()
     out = []
     for negconf, _, _, _, x, y in cands:
-        if id(x) in used_a or id(y) in used_b:
+        if x in used_a or y in used_b:
             continue
-        used_a.add(id(x))
-        used_b.add(id(y))
+        used_a.add(x)
+        used_b.add(y)
         out.append((-negconf, x, y))
     return out
 
@@ -1035,9 +1038,9 @@ def _match_positions(sa: list[_Slot], sb: list[_Slot], words_a, words_b) -> list
     """``_match`` with each group given by its position in ``sa`` and ``sb``. Ties in
     ``_match`` are broken by text offset, which follows the positions, so the pairs hold for
     any two articles whose words and verbs are these."""
-    where_a = {id(x): k for k, x in enumerate(sa)}
-    where_b = {id(y): k for k, y in enumerate(sb)}
-    return [(conf, where_a[id(x)], where_b[id(y)]) for conf, x, y in _match(sa, sb, words_a, words_b)]
+    where_a = {x: k for k, x in enumerate(sa)}
+    where_b = {y: k for k, y in enumerate(sb)}
+    return [(conf, where_a[x], where_b[y]) for conf, x, y in _match(sa, sb, words_a, words_b)]
 
 
 def compare(
@@ -1124,49 +1127,44 @@ def _sentences_by_article(cluster) -> dict[str, list[int]]:
 
 def _events(edges, by_id, order) -> list[Finding]:
     """Join matched pairs into events (one version per article) and report each event once."""
-    parent: dict[int, int] = {}
-    members: dict[int, dict[str, _Slot]] = {}
-    conf: dict[int, list[float]] = {}
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    edges = sorted(edges, key=lambda e: (-e[0], e[1].group.start, e[2].group.start))
-    for c, x, y in edges:
+    # Each event's groups, one per article, keyed by its first group; every group's event.
+    members: dict[_Slot, dict[str, _Slot]] = {}
+    event_of: dict[_Slot, _Slot] = {}
+    # Per event, the lowest confidence of the pairs joined into it: the event's confidence.
+    lowest: dict[_Slot, float] = {}
+    # Surest pairs first, then in text order; the keys are built in one pass and looked up in C
+    # by the sort, rather than by a Python key function per pair.
+    keys = [(-c, x.group.start, y.group.start) for c, x, y in edges]
+    for k in sorted(range(len(edges)), key=keys.__getitem__):
+        c, x, y = edges[k]
         for s in (x, y):
-            if id(s) not in parent:
-                parent[id(s)] = id(s)
-                members[id(s)] = {s.article: s}
-                conf[id(s)] = []
-        rx, ry = find(id(x)), find(id(y))
-        if rx == ry:
-            conf[rx].append(c)
+            if s not in event_of:
+                event_of[s] = s
+                members[s] = {s.article: s}
+                lowest[s] = inf
+        rx, ry = event_of[x], event_of[y]
+        if rx is ry:
+            if c < lowest[rx]:
+                lowest[rx] = c
             continue
         if not members[rx].keys().isdisjoint(members[ry]):
             continue  # an article would tell the event twice
-        parent[ry] = rx
-        members[rx].update(members.pop(ry))
-        conf[rx].extend(conf.pop(ry))
-        conf[rx].append(c)
+        # An event holds at most one group per article, so relabelling the joined one is cheap.
+        joined = members.pop(ry)
+        for s in joined.values():
+            event_of[s] = rx
+        members[rx].update(joined)
+        lowest[rx] = min(lowest[rx], lowest.pop(ry), c)
     out: list[Finding] = []
-    mentions: dict[int, Mention] = {}
-
-    def mention_of(s: _Slot) -> Mention:
-        # A group is in a finding with each article that tells its event differently: its
-        # mention (a sentence look-up and two objects) is built once, not once per finding.
-        m = mentions.get(id(s))
-        if m is None:
-            m = mentions[id(s)] = mention(by_id[s.article], s.group.start, s.group.end)
-        return m
-
+    # A group is in a finding with each article that tells its event differently: its mention
+    # and whether it is quoted are worked out once, not once per finding.
+    mention_of = _per_slot(lambda s: mention(by_id[s.article], s.group.start, s.group.end))
+    quoted_of = _per_slot(lambda s: _quoted(by_id[s.article], s.group))
     for root, versions in members.items():
         if len(versions) < 2:
             continue
         slots = sorted(versions.values(), key=lambda s: order[s.article])
-        confidence = min(conf[root]) if conf[root] else 0.5
+        confidence = lowest[root] if lowest[root] != inf else 0.5
         every = _versions(slots)
         with_form = [(s, _FORM(s.group)) for s in slots]
         # One finding per pair of articles that tell the event differently, each carrying
@@ -1177,13 +1175,25 @@ def _events(edges, by_id, order) -> list[Finding]:
                 continue  # the same form: no shift (``_shift`` agrees) and the same polarity
             shift = _shift(x.group, y.group)
             if shift is not None and shift[1] == "time":
-                quoted = (_quoted(by_id[x.article], x.group), _quoted(by_id[y.article], y.group))
-                shift = _shift(x.group, y.group, quoted)
+                shift = _shift(x.group, y.group, (quoted_of(x), quoted_of(y)))
             if shift is not None:
                 out.append(_tense_finding(x, y, shift, every, mention_of, confidence))
             if x.group.polarity != y.group.polarity:
                 out.append(_negation_finding(x, y, every, mention_of, confidence))
     return out
+
+
+def _per_slot(compute: Callable[[_Slot], Any]) -> Callable[[_Slot], Any]:
+    """``compute``, remembered for each slot it is asked about."""
+    known: dict[_Slot, Any] = {}
+
+    def get(s: _Slot) -> Any:
+        value = known.get(s)
+        if value is None:
+            value = known[s] = compute(s)
+        return value
+
+    return get
 
 
 # What ``_shift`` and the negation check read of a group: two groups alike in these never differ.
