@@ -138,6 +138,11 @@ class _Unit:
     sentence: int
     grounding: str | None  # how the speaker was found (``engine.quotes.EXPLICIT`` ...)
     anchor: int  # where the speaker's attribution is: the paragraph its candidates come from
+    # Set by ``_Versions`` once all articles' passages are known: a number per version of the
+    # passage, the alignment clusters of its sentence, and a number per set of clusters.
+    version: int = -1
+    clusters: frozenset[str] = frozenset()
+    place: int = -1
 
     @cached_property
     def words(self) -> frozenset[str]:
@@ -518,10 +523,6 @@ def _by_count(kv: tuple[int, int]) -> tuple[int, int]:
     return -kv[1], kv[0]
 
 
-def _unit_words(u: _Unit) -> frozenset[str]:
-    return u.words
-
-
 def _unquoted(
     a: _Unit, sentences: Sequence[_Sentence], index: Mapping[str, list[int]]
 ) -> tuple[_Sentence, float, set[str]] | None:
@@ -529,7 +530,7 @@ def _unquoted(
         return None
     best = None
     surname = _surnames(a.speaker)[0] if a.speaker_is_name and a.speaker else None
-    for k, _ in _candidates(_unit_words(a), index):
+    for k, _ in _candidates(a.words, index):
         s = sentences[k]
         shared = a.content & s.content
         if len(shared) < UNQUOTED_MIN_SHARED:
@@ -728,53 +729,51 @@ class _Versions:
         self.units = units
         if len(units) > 2:
             ids: dict[tuple, int] = {}
-            self.of = [[ids.setdefault(u.shape, len(ids)) for u in us] for us in units]
+            for u in chain.from_iterable(units):
+                u.version = ids.setdefault(u.shape, len(ids))
         else:
             # two articles compare each pair of passages once anyway: a number per passage
-            first = [0]
-            for us in units:
-                first.append(first[-1] + len(us))
-            self.of = [list(range(first[d], first[d] + len(us))) for d, us in enumerate(units)]
-        # the alignment clusters of each passage's sentence, and a number per set of them
-        self.where = [
-            [clusters.get((docs[d].id, u.sentence), _NO_CLUSTERS) for u in us] for d, us in enumerate(units)
-        ]
+            for n, u in enumerate(chain.from_iterable(units)):
+                u.version = n
         places: dict[frozenset[str], int] = {}
-        self.place = [[places.setdefault(frozenset(w), len(places)) for w in ws] for ws in self.where]
+        for d, us in enumerate(units):
+            for u in us:
+                u.clusters = frozenset(clusters.get((docs[d].id, u.sentence), ()))
+                u.place = places.setdefault(u.clusters, len(places))
         self.compared: dict[tuple[int, int, bool], _Match | None] = {}
         self.indexes: dict[int, dict[str, list[int]]] = {}
         self.found: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self.best: dict[tuple[int, int, int, bool], tuple[int, _Match] | None] = {}
 
     def compare(self, a: _Unit, b: _Unit) -> _Match | None:
-        aligned = not self.where[a.doc][a.index].isdisjoint(self.where[b.doc][b.index])
-        key = (self.of[a.doc][a.index], self.of[b.doc][b.index], aligned)
-        if key in self.compared:
-            return self.compared[key]
-        found = self.compared[key] = _compare(a, b, aligned)
+        aligned = not a.clusters.isdisjoint(b.clusters)
+        key = (a.version, b.version, aligned)
+        found = self.compared.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            found = self.compared[key] = _compare(a, b, aligned)
         return found
 
     def candidates(self, x: _Unit, d: int) -> list[tuple[int, int]]:
         """The passages of article ``d`` sharing most words with ``x``."""
-        key = (self.of[x.doc][x.index], d)
+        key = (x.version, d)
         found = self.found.get(key)
         if found is None:
             index = self.indexes.get(d)
             if index is None:
                 index = self.indexes[d] = _index([u.words for u in self.units[d]])
-            found = self.found[key] = _candidates(_unit_words(x), index)
+            found = self.found[key] = _candidates(x.words, index)
         return found
 
 
-_NO_CLUSTERS: frozenset[str] = frozenset()
+# what a memo holds for a key it has not seen, as None is a result
+_UNSEEN: Any = object()
 
 
 def _best_matches(ua: list[_Unit], ub: list[_Unit], versions: _Versions) -> dict[tuple[int, int], _Match]:
     """Pairs of passages (one of ``ua``, one of ``ub``) where either is the other's best match,
     so a long quote in one article can match two shorter ones in the other."""
-    scored: dict[tuple[int, int], _Match | None] = {}
-
     found: dict[tuple[int, int], _Match] = {}
+    best = versions.best
     for xs, ys, flipped in ((ua, ub, False), (ub, ua, True)):
         if not xs or not ys:
             continue
@@ -783,30 +782,24 @@ def _best_matches(ua: list[_Unit], ub: list[_Unit], versions: _Versions) -> dict
             # The best match depends on the version of x, the other article and the clusters
             # of x's sentence: the same passage in another article with the same alignment
             # finds the same partner.
-            memo = (versions.of[x.doc][x.index], d, versions.place[x.doc][x.index], flipped)
-            if memo in versions.best:
-                hit = versions.best[memo]
-            else:
-                hit = versions.best[memo] = _best_for(x, ys, d, flipped, versions, scored)
+            memo = (x.version, d, x.place, flipped)
+            hit = best.get(memo, _UNSEEN)
+            if hit is _UNSEEN:
+                hit = best[memo] = _best_for(x, ys, d, flipped, versions)
             if hit is not None:
                 k, m = hit
                 found[(ys[k].index, x.index) if flipped else (x.index, ys[k].index)] = m
     return found
 
 
-def _best_for(x: _Unit, ys: list[_Unit], d: int, flipped: bool, versions: _Versions, scored: dict):
+def _best_for(x: _Unit, ys: list[_Unit], d: int, flipped: bool, versions: _Versions):
     """The position in ``ys`` of the passage that matches ``x`` best, and the match."""
-    least = min(2, len(_unit_words(x)))
+    least = min(2, len(x.words))
     best = None
     for k, n in versions.candidates(x, d):
         if n < least:
             continue
-        a, b = (ys[k], x) if flipped else (x, ys[k])
-        key = (a.index, b.index)
-        if key in scored:
-            m = scored[key]
-        else:
-            m = scored[key] = versions.compare(a, b)
+        m = versions.compare(ys[k], x) if flipped else versions.compare(x, ys[k])
         if m is None:
             continue
         rank = (m.coverage, m.similarity, -k)
@@ -906,7 +899,7 @@ def compare_quotes(
                         continue
                     if len(u.keys) < UNQUOTED_MIN_WORDS:
                         continue
-                    key = (versions.of[src][u.index], u.speaker, u.speaker_is_name, dst)
+                    key = (u.version, u.speaker, u.speaker_is_name, dst)
                     if key not in unquoted:
                         unquoted[key] = _unquoted(u, *sentences_of(dst))
                     hit = unquoted[key]
