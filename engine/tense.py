@@ -105,7 +105,7 @@ def _new_group(**values: Any) -> VerbGroup:
 # --------------------------------------------------------------------------- lexicon
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Word:
     """What the lexicon says about one lower-case word form."""
 
@@ -334,7 +334,7 @@ def _object_start(w: _W | None) -> bool:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Ctx:
     """What the scan of one sentence knows when it reaches a word."""
 
@@ -495,7 +495,7 @@ def _coordinated_finite(words: list[_W], i: int) -> bool:
     return any("VBD" in _word(w.norm).tags and not (w.kind == "cap") for w in words[max(0, i - 40) : i - 1])
 
 
-@dataclass
+@dataclass(slots=True)
 class _Chain:
     start: int
     end_word: int  # index of the last word of the group
@@ -1068,7 +1068,6 @@ def compare(
     matched: dict[tuple[int, int], list[tuple[float, int, int]]] = {}
     for cluster in alignment.clusters:
         found: dict[str, tuple[list[int], list[VerbGroup]]] = {}
-        forms: set[tuple] = set()
         told: set[tuple] = set()
         for aid, sentences in _sentences_by_article(cluster).items():
             if aid not in by_id:
@@ -1076,11 +1075,10 @@ def compare(
             groups = [g for s in sentences for g in at.get((aid, s), ())]
             if groups:
                 found[aid] = (sentences, groups)
-                forms.update(map(_TENSE_FORM, groups))
                 told.add(tuple(map(_TOLD, groups)))
-        # Every group told in one form, or every article telling the same verbs in the same
-        # forms in the same order: no pair can differ, nothing to match.
-        if len(found) < 2 or len(forms) < 2 or len(told) < 2:
+        # Every article telling the same verbs in the same forms in the same order, or every
+        # group told in one form (read off the few distinct tellings): no pair can differ.
+        if len(found) < 2 or len(told) < 2 or len({verb[1:] for verbs in told for verb in verbs}) < 2:
             continue
         slots: dict[str, list[_Slot]] = {}
         words: dict[str, list[str]] = {}
@@ -1111,8 +1109,7 @@ def compare(
     return CheckResult(findings=tuple(findings))
 
 
-# A group's form, and its verb with its form: the cluster filter compares these across articles.
-_TENSE_FORM = attrgetter("tense", "aspect", "modality", "polarity")
+# A group's verb and form: the cluster filter compares these across articles.
 _TOLD = attrgetter("lemma", "tense", "aspect", "modality", "polarity")
 
 
