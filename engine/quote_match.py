@@ -765,6 +765,8 @@ class _Versions:
         return found
 
 
+# Speakers found in a quote's own attribution or by a pronoun resolved nearby.
+_WELL_GROUNDED = frozenset([EXPLICIT, NEAR])
 # what a memo holds for a key it has not seen, as None is a result
 _UNSEEN: Any = object()
 
@@ -840,10 +842,10 @@ def compare_quotes(
 
     def attribution(a: _Unit, b: _Unit, m: _Match) -> bool:
         # the cheap tests first: most matches fail one of them
-        grounds = (a.grounding, b.grounding)
+        ga, gb = a.grounding, b.grounding
         # positional guesses (a continuation, a far pronoun) change when paragraphs move;
         # two pronouns resolved nearby may each have picked a neighbour the other moved
-        if EXPLICIT not in grounds or any(g not in (EXPLICIT, NEAR) for g in grounds):
+        if ga not in _WELL_GROUNDED or gb not in _WELL_GROUNDED or EXPLICIT not in (ga, gb):
             return False
         if m.shared < ATTRIBUTION_MIN_WORDS or m.shared < ATTRIBUTION_MIN_SHARE * max(
             len(a.keys), len(b.keys)

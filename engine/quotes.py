@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import chain
 from operator import itemgetter
 from typing import Any
@@ -179,13 +179,17 @@ def _scan(text: str, paragraphs: Sequence[Span]) -> list[_Raw]:
     """Every quotation in ``text``, from its marks; linear in the number of marks."""
     raws: list[_Raw] = []
     carry: _Open | None = None
+    # every mark of the text in one pass, then each paragraph's from a bisect: most paragraphs
+    # have none or a few
+    every_mark = [m.start() for m in _MARKS.finditer(text)]
     for p_index, para in enumerate(paragraphs):
         start, end = para.start, para.end
-        marks = []
-        for m in _MARKS.finditer(text, start, end):
-            marks.append(m.start())
-            if len(marks) >= MAX_MARKS_PER_PARAGRAPH:
-                break
+        first_mark = bisect_left(every_mark, start)
+        last_mark = min(bisect_left(every_mark, end, first_mark), first_mark + MAX_MARKS_PER_PARAGRAPH)
+        if first_mark == last_mark:
+            carry = None  # nothing opens or goes on here
+            continue
+        marks = every_mark[first_mark:last_mark]
         stack: list[_Open] = []
         first = 0
         if carry is not None:
@@ -763,6 +767,8 @@ def extract(doc: Document) -> tuple[Quote, ...]:
     nested = [r for r in raws if r.depth > 0]
     quoted = sorted((p[0], p[-1]) for r in top for p in [(r.parts[0][0], r.parts[-1][1])])
     antecedents = _Antecedents(doc, quoted)
+    # ``_paragraph_of`` at C speed: the index of the first paragraph ending after an offset
+    paragraph_at = partial(bisect_right, [p.end for p in doc.paragraphs])
     quotes: list[Quote] = []
     previous: Quote | None = None
     previous_para = -2
@@ -783,7 +789,7 @@ def extract(doc: Document) -> tuple[Quote, ...]:
         speaker = sp.text if sp is not None else None
         is_name = sp.is_name if sp is not None else False
         grounding = EXPLICIT if sp is not None else None
-        para = _paragraph_of(doc, start)
+        para = paragraph_at(start)
         if sp is not None and sp.pronoun:
             # the pronoun's own quote may have named the source just before it
             source = antecedents.before(sp.start)
@@ -791,14 +797,14 @@ def extract(doc: Document) -> tuple[Quote, ...]:
             is_name = speaker is not None
             grounding = None
             if source is not None:
-                here = _paragraph_of(doc, sp.start)
-                near = _paragraph_of(doc, source[0]) >= here - 1 or (
+                here = paragraph_at(sp.start)
+                near = paragraph_at(source[0]) >= here - 1 or (
                     # "Ann Lee said ... \n "...," she said. \n She added ...": a chain of
                     # pronouns, each in the paragraph after the last
                     grounded is not None and grounded[0] >= here - 1 and grounded[1] == speaker
                 )
                 grounding = NEAR if near else FAR
-        if grounding == EXPLICIT and sp is not None and _paragraph_of(doc, sp.start) != para:
+        if grounding == EXPLICIT and sp is not None and paragraph_at(sp.start) != para:
             # named after the end of a quote that ran over paragraphs: tied to the quote only by
             # where its last paragraph happens to be
             grounding = NEAR
@@ -841,10 +847,10 @@ def extract(doc: Document) -> tuple[Quote, ...]:
         )
         quotes.append(q)
         if is_name and speaker is not None and grounding in (EXPLICIT, NEAR):
-            grounded = (_paragraph_of(doc, end), speaker)
+            grounded = (paragraph_at(end), speaker)
         if raw.depth == 0 and not scare:
             previous = q
-            previous_para = _paragraph_of(doc, end)
+            previous_para = paragraph_at(end)
     return tuple(quotes)
 
 
