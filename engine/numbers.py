@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from lemminflect import getAllLemmas
@@ -128,7 +129,31 @@ class Quantity:
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    """A regex alternation of ``words`` that tries the longest word first, written as a trie
+    ("c(?:m|ent(?:s|))" rather than "cents|cent|cm"): the regex engine follows one branch a
+    character at a time instead of trying every word in turn, several times faster for the
+    long unit list. Along the one branch that matches, longer words come before shorter ones
+    (each node's end comes last), as in a list sorted longest first.
+    """
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    chars = sorted(ch for ch in node if ch)
+    # Two branches whose first characters match the same letter under (?i) would break the
+    # longest-first order; none of the word lists has them.
+    if len({c.lower() for c in chars}) != len(chars) or len({c.upper() for c in chars}) != len(chars):
+        raise ValueError(f"case variants among {chars!r}")
+    branches = [re.escape(ch) + _trie_pattern(node[ch]) for ch in chars]
+    if "" in node:
+        branches.append("")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 _MONTH = _alt([m.capitalize() for m in MONTHS])
@@ -1057,18 +1082,22 @@ def _number_tail(text: str, s: int, e: int, value: float, decimals: int, limit: 
     return raw
 
 
+_TOKEN_START = itemgetter(0)
+_TOKEN_END = itemgetter(1)
+
+
 class _Context:
     """The tokens of one sentence, for reading the words around a quantity."""
 
     def __init__(self, sent: Sentence):
         self.tokens = sent.tokens
-        self.starts = [t.start for t in sent.tokens]
-        self.ends = [t.end for t in sent.tokens]
 
     def around(self, start: int, end: int, before: int, after: int):
         """Word norms before (nearest first) and after ``[start, end)``, within the clause."""
-        lo = bisect_right(self.ends, start)
-        hi = bisect_left(self.starts, end)
+        # Searched on the tokens' offsets in place: a sentence is read around one or two
+        # quantities, too few to pay for lists of its offsets.
+        lo = bisect_right(self.tokens, start, key=_TOKEN_END)
+        hi = bisect_left(self.tokens, end, key=_TOKEN_START)
         left, right = [], []
         for tok in reversed(self.tokens[max(0, lo - before * 2) : lo]):
             if tok.kind == "punct" and tok.norm in _CLAUSE_BREAK:
@@ -1420,9 +1449,17 @@ def _context(doc: Document, q: Quantity, cache: dict) -> frozenset[str]:
         if reader is None:
             reader = cache[sent_key] = _Context(doc.sentences[q.sentence])
         left, right = reader.around(q.start, q.end, CONTEXT_WINDOW, CONTEXT_WINDOW)
-        found = frozenset(_content(w) for w in left + right if _is_content(w))
-        cache[key] = found
+        words = set(map(_context_word, left + right))
+        words.discard(None)
+        found = cache[key] = frozenset(words)
     return found
+
+
+@lru_cache(maxsize=8192)
+def _context_word(word: str) -> str | None:
+    """What a word around a quantity tells of it (see ``_content``), or None for a function
+    word or a figure."""
+    return _content(word) if _is_content(word) else None
 
 
 def _noun_phrase(doc: Document, q: Quantity, cache: dict) -> frozenset[str]:
