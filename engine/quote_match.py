@@ -515,12 +515,14 @@ def _candidates(words, index: Mapping[str, list[int]]) -> list[tuple[int, int]]:
     """(item, shared words) for the items sharing most words, at most MAX_CANDIDATES."""
     # counted by Counter's C loop over the postings of the words, not a Python loop
     counts = Counter(chain.from_iterable(filter(None, map(index.get, words))))
-    ranked = sorted(counts.items(), key=_by_count)
+    # most shared words first, then text order: sorted by item, then stably by count, with
+    # keys called at C speed
+    ranked = sorted(counts.items())
+    ranked.sort(key=_COUNT, reverse=True)
     return ranked[:MAX_CANDIDATES]
 
 
-def _by_count(kv: tuple[int, int]) -> tuple[int, int]:
-    return -kv[1], kv[0]
+_COUNT = itemgetter(1)
 
 
 def _unquoted(

@@ -61,6 +61,7 @@ _DOUBLE_OPEN = "\u201c\u201e\u201f\u00ab"
 _DOUBLE_CLOSE = "\u201d\u00bb"
 _SINGLE_OPEN = "\u2018\u201a\u201b"
 _DOUBLE = '"' + _DOUBLE_OPEN + _DOUBLE_CLOSE
+_SINGLE = "'\u2018\u2019\u201a\u201b"
 # Characters after which a mark may open a quote, and before which a mark may close one.
 _BEFORE_OPEN = "([{\u2014\u2013-/:;,\"'\u201c\u201d\u2018\u2019\u00ab\u201e"
 _AFTER_CLOSE = ".,;:!?)]}\u2014\u2013-/\u2026\"'\u201c\u201d\u2018\u2019\u00bb"
@@ -200,7 +201,10 @@ def _scan(text: str, paragraphs: Sequence[Span]) -> list[_Raw]:
             carry = None
         for k in range(first, len(marks)):
             i = marks[k]
-            family = _family(text[i])
+            ch = text[i]
+            if ch in _SINGLE and start < i < end - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
+                continue  # an apostrophe inside a word (don't, Lee’s), most marks: see ``_role``
+            family = _family(ch)
             role = _role(text, i, start, end)
             if role == "apostrophe":
                 continue
