@@ -125,6 +125,16 @@ class Quantity:
     sentence: int = -1
 
 
+def _new_quantity(**values: Any) -> Quantity:
+    """A ``Quantity`` with ``values`` for all its fields, built without the generated
+    ``__init__``: a frozen dataclass sets each of its 19 fields through ``object.__setattr__``,
+    a visible share of extraction. Filling the instance's dict gives the same object (equal,
+    same hash and repr)."""
+    q = object.__new__(Quantity)
+    q.__dict__.update(values)
+    return q
+
+
 # --------------------------------------------------------------------------- patterns
 
 
@@ -1141,9 +1151,9 @@ def _finish(text: str, raw: _Raw, ctx: _Context, sent: Sentence, prev: Quantity 
             kind, unit = "age", "year"  # "when she was 21,"
     if kind == "count" and unit is None and raw.precision > 0:
         kind = "number"  # a decimal with nothing counted: a magnitude, a score, a rate
-    if kind in ("count", "number"):
+    if kind in ("count", "number") and raw.start > 0 and text[raw.start - 1] == "-":
         hyphen = _WORD_HYPHEN_BEFORE.search(text[max(0, raw.start - 21) : raw.start])
-        if hyphen is not None and raw.start > 0 and text[raw.start - 1] == "-":
+        if hyphen is not None:
             kind, unit = "number", hyphen.group("w").lower()
     category = _category(kind if kind != "range" else (raw.range_of or "count"), left, right)
     role = _nearest(left, right[:1], QUANTITY_ROLES)
@@ -1166,7 +1176,7 @@ def _finish(text: str, raw: _Raw, ctx: _Context, sent: Sentence, prev: Quantity 
         and text[raw.end : raw.end + 1] == ")"
     ):
         value = -value  # "revenue of ($99.99)": an accounting negative, not a conversion
-    return Quantity(
+    return _new_quantity(
         start=raw.start,
         end=raw.end,
         text=text[raw.start : raw.end],
@@ -1216,8 +1226,12 @@ def _category(kind: str, left: list[str], right: list[str]) -> str | None:
 
 def _nearest(left: list[str], right: list[str], vocab: Mapping[str, str]) -> str | None:
     """The vocabulary entry nearest the quantity, on either side; a tie goes to the word after."""
+    near = right[:3]
+    # Most figures have no such word around them, which set operations tell without a loop.
+    if vocab.keys().isdisjoint(near) and vocab.keys().isdisjoint(left) and "-" not in "".join(near + left):
+        return None
     best: tuple[int, int, str] | None = None
-    for side, words in ((0, right[:3]), (1, left)):
+    for side, words in ((0, near), (1, left)):
         for distance, word in enumerate(words):
             if best is not None and distance >= best[0]:
                 break
