@@ -10,6 +10,7 @@ sentence. Every pattern here runs in linear time on any input.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .constants import (
     ABBREVIATIONS_BEFORE_NUMBER,
@@ -34,15 +35,21 @@ _CLOSERS = "\"'\u201d\u2019\u00bb"
 _WORD_BEFORE = re.compile(r"(?:[^\W\d_]\.?){1,12}$")
 
 _COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-# The space before each token is captured too, so that ``findall`` (strings, no match objects)
-# gives every offset by adding up lengths. Every character that is not space starts one of the
-# three alternatives, so the tokens are those of the pattern without the leading space.
+_WORD_CHAR = rf"[\w{_COMBINING}]"
+# A number, a word or a punctuation mark, in that order of preference. The space before each
+# token is captured too, so that ``findall`` (strings, no match objects) gives every offset by
+# adding up lengths. Every character that is not space starts one of the three alternatives,
+# so the tokens are those of the pattern without the leading space.
 _TOKEN = re.compile(
-    r"(\s*+)(?:"
-    r"(\d++(?:[.,:/]\d++)*+)"
-    rf"|([\w{_COMBINING}]++(?:['\u2019\-\u2010\u2011][\w{_COMBINING}]++)*+)"
-    r"|([^\w\s]))"
+    r"(\s*+)("
+    r"\d++(?:[.,:/]\d++)*+"
+    rf"|{_WORD_CHAR}++(?:['\u2019\-\u2010\u2011]{_WORD_CHAR}++)*+"
+    r"|[^\w\s])"
 )
+# Which alternative matched follows from a token's first character: a digit always starts a
+# number, and otherwise a word character a word.
+_NUMBER_START = re.compile(r"\d")
+_WORD_START = re.compile(_WORD_CHAR)
 
 
 def paragraphs(text: str) -> tuple[Span, ...]:
@@ -164,24 +171,32 @@ def _sentence_spans(text: str, para: Span) -> list[tuple[int, int]]:
 def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
     """Word, number and punctuation tokens of ``text[start:end]`` with original offsets."""
     end = len(text) if end is None else end
-    # The hottest loop of the text layer: strings from findall rather than match objects, and
-    # tuple.__new__, which skips the named tuple's argument parsing.
+    # The hottest loop of the text layer: strings from findall rather than match objects, one
+    # cached lookup for what depends on the token's text alone, and tuple.__new__, which skips
+    # the named tuple's argument parsing.
     new = tuple.__new__
     out = []
     append = out.append
     pos = start
-    for space, number, word, punct in _TOKEN.findall(text, start, end):
+    for space, surface in _TOKEN.findall(text, start, end):
         pos += len(space)
-        if number:
-            surface, kind = number, "number"
-        elif word:
-            surface, kind = word, "word"
-        else:
-            surface, kind = punct, "punct"
         stop = pos + len(surface)
-        append(new(Token, (pos, stop, surface, fold(surface), kind)))
+        norm, kind = _norm_and_kind(surface)
+        append(new(Token, (pos, stop, surface, norm, kind)))
         pos = stop
     return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _norm_and_kind(surface: str) -> tuple[str, str]:
+    """The comparison form and the kind of a token."""
+    if _NUMBER_START.match(surface):
+        kind = "number"
+    elif _WORD_START.match(surface):
+        kind = "word"
+    else:
+        kind = "punct"
+    return fold(surface), kind
 
 
 def analyse(article: Article, *, limits: Limits = DEFAULT_LIMITS) -> Document:
