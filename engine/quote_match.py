@@ -154,16 +154,21 @@ class _Unit:
         # a token of two keys is listed twice; the set of its content words is the same
         return frozenset(content_words(self.tokens))
 
-    @cached_property
-    def shape(self) -> tuple[tuple[str, ...], tuple[tuple[str, str, str], ...], tuple[bool, ...]]:
-        """Everything a comparison reads: the keys, their tokens' text and kinds, and whether
-        each key starts a new token. Two articles that quote a passage alike give the same shape."""
+    def shape(self) -> tuple[tuple[Any, ...], ...]:
+        """Everything a comparison reads: the keys, the text and kinds of each key's token, and
+        whether each key starts a new token. Two articles that quote a passage alike give the
+        same shape. Built column by column with C-speed maps: a few flat tuples per passage
+        rather than one per word."""
         tokens = self.tokens
-        surfaces = tuple(t[2:] for t in tokens)  # text, norm, kind
-        return self.keys, surfaces, tuple(map(is_not, tokens, (None, *tokens[:-1])))
+        texts, norms, kinds = (tuple(map(get, tokens)) for get in (_TEXT, _NORM, _KIND))
+        return self.keys, texts, norms, kinds, tuple(map(is_not, tokens, (None, *tokens[:-1])))
 
 
-_START = itemgetter(0)  # Token.start, as a key that bisect calls at C speed
+# Token fields, as keys and maps that run at C speed
+_START = itemgetter(0)
+_TEXT = itemgetter(2)
+_NORM = itemgetter(3)
+_KIND = itemgetter(4)
 
 
 def _quoted_words(toks: Sequence[Token]) -> list[Token]:
@@ -732,7 +737,7 @@ class _Versions:
         if len(units) > 2:
             ids: dict[tuple, int] = {}
             for u in chain.from_iterable(units):
-                u.version = ids.setdefault(u.shape, len(ids))
+                u.version = ids.setdefault(u.shape(), len(ids))
         else:
             # two articles compare each pair of passages once anyway: a number per passage
             for n, u in enumerate(chain.from_iterable(units)):
