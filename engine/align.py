@@ -77,14 +77,20 @@ class _Node(NamedTuple):
 
 
 def _accepted(dice: np.ndarray, size_a: np.ndarray, size_b: np.ndarray) -> np.ndarray:
-    """Which pairs align, for arrays of Dice coefficients and the two sentences' sizes."""
+    """Which pairs align, for a matrix of Dice coefficients and the sizes of the sentences of its
+    rows and of its columns. Most pairs are decided by the coefficient alone; the containment
+    test is worked out only for the few that need it."""
+    accepted = dice >= PAIR_DICE
+    rows, cols = np.nonzero((dice >= CONTAINMENT_MIN_DICE) & ~accepted)
+    accepted[rows, cols] = _contained(dice[rows, cols], size_a[rows], size_b[cols])
+    return accepted
+
+
+def _contained(dice: np.ndarray, size_a: np.ndarray, size_b: np.ndarray) -> np.ndarray:
+    """Whether the smaller sentence of each pair is mostly contained in the larger, sharing
+    enough words. Sizes are never 0: sentences without content words are not aligned."""
     shared = dice * (size_a + size_b) / 2
-    smaller = np.minimum(size_a, size_b)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        contained = shared / smaller >= CONTAINMENT
-    return (dice >= PAIR_DICE) | (
-        (dice >= CONTAINMENT_MIN_DICE) & (shared >= CONTAINMENT_MIN_SHARED - 1e-9) & (smaller > 0) & contained
-    )
+    return (shared >= CONTAINMENT_MIN_SHARED - 1e-9) & (shared / np.minimum(size_a, size_b) >= CONTAINMENT)
 
 
 def _dice(a: set[str], b: set[str]) -> float:
@@ -163,11 +169,13 @@ def _join(incoming: list[_Node], groups: list[_Group]) -> dict[int, tuple[int, f
     representatives: best pairs first, one sentence per group. A group is a candidate when
     at least half its representatives accept the sentence."""
     reps = [words for group in groups for words in group.reps]
+    # float32 as rapidfuzz gives it, compared with the thresholds in float64 as Python floats are.
     similarity = process.cdist(
         [list(n.words) for n in incoming], reps, scorer=Indel.normalized_similarity, dtype=np.float32
     ).astype(np.float64)
-    sizes = np.array([len(n.words) for n in incoming])
-    accepted = _accepted(similarity, sizes[:, None], np.array([len(words) for words in reps]))
+    accepted = _accepted(
+        similarity, np.array([len(n.words) for n in incoming]), np.array([len(words) for words in reps])
+    )
     # The columns come group by group, so one reduceat per figure sums up each group: how many
     # representatives accept each sentence, and the best similarity among those.
     per_group = np.array([len(group.reps) for group in groups])
