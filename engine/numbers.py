@@ -1320,7 +1320,8 @@ class _Item:
     """One mention in a comparison, with what pairing and judging read of it worked out once
     per mention: with many articles the same mention is in thousands of candidate pairs."""
 
-    __slots__ = ("key", "doc", "q", "rel", "article", "index", "value_id", "telling", "_mention")
+    __slots__ = ("key", "doc", "q", "rel", "article", "index", "value_id", "base", "telling")
+    __slots__ += ("_context", "_mention")
 
     def __init__(self, key: tuple[str, int], doc: Document, q: Quantity, rel: float, article: int):
         self.key = key  # (article id, index of the quantity in that article)
@@ -1330,8 +1331,23 @@ class _Item:
         self.article = article  # position of the article in the comparison
         self.index = -1  # position in key order among all mentions, set once all are known
         self.value_id = -1  # the value as ``_Judge`` knows it
+        self.base = _base(q)
         self.telling = _telling(q)
+        self._context: frozenset[str] | None = None
         self._mention: Mention | None = None
+
+    def context(self) -> frozenset[str]:
+        """The content words around the mention, ``CONTEXT_WINDOW`` on each side, read once."""
+        if self._context is None:
+            left, right = self.words_around(CONTEXT_WINDOW, CONTEXT_WINDOW)
+            words = set(map(_context_word, left + right))
+            words.discard(None)
+            self._context = frozenset(words)
+        return self._context
+
+    def words_around(self, before: int, after: int) -> tuple[list[str], list[str]]:
+        """See ``_Context.around``."""
+        return _Context(self.doc.sentences[self.q.sentence]).around(self.q.start, self.q.end, before, after)
 
     def as_mention(self) -> Mention:
         """Where a finding points: built once, however many findings show this mention."""
@@ -1344,11 +1360,12 @@ def _base(q: Quantity) -> str:
     return q.range_of if q.kind == "range" and q.range_of else q.kind
 
 
-def _comparable(a: Quantity, b: Quantity) -> bool:
+def _comparable(x: _Item, y: _Item) -> bool:
+    a, b = x.q, y.q
     if a.restates or b.restates or a.delta != b.delta:
         return False
-    ka, kb = _base(a), _base(b)
-    if ka != kb:
+    ka = x.base
+    if ka != y.base:
         return False
     if ka == "date":
         return _date_parts(a.date, b.date) is not None
@@ -1454,21 +1471,6 @@ class _Judge:
         return found
 
 
-def _context(doc: Document, q: Quantity, cache: dict) -> frozenset[str]:
-    key = (doc.id, q.start)
-    found = cache.get(key)
-    if found is None:
-        sent_key = (doc.id, "sentence", q.sentence)
-        reader = cache.get(sent_key)
-        if reader is None:
-            reader = cache[sent_key] = _Context(doc.sentences[q.sentence])
-        left, right = reader.around(q.start, q.end, CONTEXT_WINDOW, CONTEXT_WINDOW)
-        words = set(map(_context_word, left + right))
-        words.discard(None)
-        found = cache[key] = frozenset(words)
-    return found
-
-
 @lru_cache(maxsize=8192)
 def _context_word(word: str) -> str | None:
     """What a word around a quantity tells of it (see ``_content``), or None for a function
@@ -1476,12 +1478,9 @@ def _context_word(word: str) -> str | None:
     return _content(word) if _is_content(word) else None
 
 
-def _noun_phrase(doc: Document, q: Quantity, cache: dict) -> frozenset[str]:
+def _noun_phrase(item: _Item) -> frozenset[str]:
     """The words right after a quantity, which name what it counts ("second presidential debate")."""
-    reader = cache.get((doc.id, "sentence", q.sentence))
-    if reader is None:
-        reader = cache[(doc.id, "sentence", q.sentence)] = _Context(doc.sentences[q.sentence])
-    _, right = reader.around(q.start, q.end, 0, NOUN_PHRASE_WORDS)
+    _, right = item.words_around(0, NOUN_PHRASE_WORDS)
     return frozenset(_content(w) for w in right)
 
 
@@ -1516,14 +1515,13 @@ def _candidates(docs, alignment: Alignment, items: Sequence[_Item]) -> tuple[dic
     the codes of the pairs found in aligned sentences."""
     pairs: dict[int, float] = {}
     aligned: set[int] = set()
-    ctx_cache: dict = {}
     words_cache: dict = {}
-    _aligned_pairs(alignment, items, pairs, aligned, ctx_cache, words_cache)
-    _story_pairs(items, pairs, ctx_cache, words_cache)
+    _aligned_pairs(alignment, items, pairs, aligned, words_cache)
+    _story_pairs(items, pairs, words_cache)
     return pairs, aligned
 
 
-def _aligned_pairs(alignment: Alignment, items: Sequence[_Item], pairs, aligned, ctx_cache, words_cache):
+def _aligned_pairs(alignment: Alignment, items: Sequence[_Item], pairs, aligned, words_cache):
     """Pairs in aligned sentences: compatible kind and shared words around the figures.
 
     Articles that copy a sentence word for word hold the same figures in it, so which of their
@@ -1546,21 +1544,21 @@ def _aligned_pairs(alignment: Alignment, items: Sequence[_Item], pairs, aligned,
             group = by_sentence.get(ref)
             if group is not None:
                 group = group[:MAX_PER_SENTENCE]
-                indices = [it.index for it in group]
-                version = _shape_id(ref, group, shapes, shape_of)
-                held.append((ref, ref[0], group, indices, version, group[0].rel))
-        for i, (ra, article_a, qa, ia, va, rel_a) in enumerate(held):
-            for rb, article_b, qb, ib, vb, rel_b in held[i + 1 :]:
+                held.append(_Figures(ref, group, _shape_id(ref, group, shapes, shape_of)))
+        for i, fa in enumerate(held):
+            article_a, ia, va, rel_a = fa.ref[0], fa.indices, fa.version, fa.rel
+            for fb in held[i + 1 :]:
+                article_b, ib, vb = fb.ref[0], fb.indices, fb.version
                 if article_a == article_b:
                     continue
                 found = paired.get((va, vb))
                 if found is None:
-                    found = paired[(va, vb)] = _sentence_pairs(ra, qa, rb, qb, ctx_cache, words_cache)
+                    found = paired[(va, vb)] = _sentence_pairs(fa, fb, words_cache)
                 # This loop runs once per two figures, so what depends only on the two
                 # sentences is worked out before it: the closeness (every figure of a sentence
                 # sits where the sentence does) and which of the two articles comes first in
                 # key order (see ``_pair_code``).
-                closeness = _closeness(rel_a, rel_b)
+                closeness = _closeness(rel_a, fb.rel)
                 wa, wb = (size, 1) if article_a < article_b else (1, size)
                 for x, y, score in found:
                     code = ia[x] * wa + ib[y] * wb
@@ -1570,7 +1568,7 @@ def _aligned_pairs(alignment: Alignment, items: Sequence[_Item], pairs, aligned,
                         pairs[code] = score
 
 
-def _story_pairs(items: Sequence[_Item], pairs, ctx_cache, words_cache) -> None:
+def _story_pairs(items: Sequence[_Item], pairs, words_cache) -> None:
     """Pairs anywhere in the articles: story-level figures (tolls, votes, ages, prison terms)
     said again elsewhere, of one category and role, in sentences that share specific words."""
     categorised = [it for it in items if it.q.category is not None and not it.q.restates]
@@ -1584,7 +1582,7 @@ def _story_pairs(items: Sequence[_Item], pairs, ctx_cache, words_cache) -> None:
             for b in group[i + 1 :]:
                 if a.article == b.article:
                     continue
-                if not _comparable(a.q, b.q) or _other_person(a, b, ctx_cache) or _other_noun(a.q, b.q):
+                if not _comparable(a, b) or _other_person(a, b) or _other_noun(a, b):
                     continue
                 wa = _story_words(a.doc, a.q.sentence, words_cache)
                 wb = _story_words(b.doc, b.q.sentence, words_cache)
@@ -1634,16 +1632,29 @@ def _shape_id(ref: tuple[str, int], group: list[_Item], shapes: dict, shape_of: 
     return found
 
 
-def _sentence_pairs(
-    ra: tuple[str, int],
-    qa: list[_Item],
-    rb: tuple[str, int],
-    qb: list[_Item],
-    ctx_cache: dict,
-    words_cache: dict,
-) -> list[tuple[int, int, float]]:
+class _Figures:
+    """The figures of one sentence in an alignment cluster, with what pairing reads of them
+    as a group: looked up once per sentence rather than once per two sentences."""
+
+    __slots__ = ("ref", "items", "indices", "version", "rel", "alone")
+
+    def __init__(self, ref: tuple[str, int], items: list[_Item], version: int):
+        self.ref = ref  # (article id, sentence index)
+        self.items = items
+        self.indices = [it.index for it in items]
+        self.version = version  # see ``_shape_id``
+        self.rel = items[0].rel
+        # Whether each figure is the sentence's only one of its kind and unit.
+        kinds = Counter((it.base, it.q.unit) for it in items)
+        self.alone = [kinds[(it.base, it.q.unit)] == 1 for it in items]
+
+
+def _sentence_pairs(fa: _Figures, fb: _Figures, words_cache: dict) -> list[tuple[int, int, float]]:
     """The figures of two aligned sentences that may state the same quantity: positions in
-    ``qa`` and ``qb`` and a score before the closeness of the two sentences is added."""
+    ``fa.items`` and ``fb.items`` and a score before the closeness of the two sentences is
+    added."""
+    qa, qb = fa.items, fb.items
+    ra, rb = fa.ref, fb.ref
     # Sentences that share only figures and units ("9:20 a.m." and "3:10 p.m.", the
     # headings of a live blog) say nothing in common. Only short sentences are
     # checked: longer ones that align always share words besides their figures.
@@ -1652,20 +1663,18 @@ def _sentence_pairs(
         told = _plain_words(qa[0].doc, ra[1], words_cache) & _plain_words(qb[0].doc, rb[1], words_cache)
         if len(told) < ALIGNED_MIN_SHARED:
             return []
-    kinds_a = Counter((_base(it.q), it.q.unit) for it in qa)
-    kinds_b = Counter((_base(it.q), it.q.unit) for it in qb)
     out = []
     for x, a in enumerate(qa):
         for y, b in enumerate(qb):
-            if not _comparable(a.q, b.q) or _conflicting(a.q, b.q):
+            if not _comparable(a, b) or _conflicting(a.q, b.q):
                 continue
-            if _other_person(a, b, ctx_cache):
+            if _other_person(a, b):
                 continue
-            around = _context(a.doc, a.q, ctx_cache) & _context(b.doc, b.q, ctx_cache)
+            around = a.context() & b.context()
             shared = len(around)
             same_cat = a.q.category is not None and a.q.category == b.q.category
-            unique = kinds_a[(_base(a.q), a.q.unit)] == 1 and kinds_b[(_base(b.q), b.q.unit)] == 1
-            base = _base(a.q)
+            unique = fa.alone[x] and fb.alone[y]
+            base = a.base
             if base == "date":
                 # A story has many dates; a date is paired only by what happened on it.
                 unique = same_cat = False
@@ -1675,18 +1684,19 @@ def _sentence_pairs(
                 # 3:10 p.m. one: members of a series, the same one only when the words
                 # around them, besides the counted noun, tell the same thing.
                 unique = False
-                own = _noun_phrase(a.doc, a.q, ctx_cache) | _noun_phrase(b.doc, b.q, ctx_cache)
+                own = _noun_phrase(a) | _noun_phrase(b)
                 shared = len(_specific(around - own))
             if shared or same_cat or unique:
                 out.append((x, y, 3.0 + shared + 2.0 * same_cat))
     return out
 
 
-def _other_noun(a: Quantity, b: Quantity) -> bool:
+def _other_noun(x: _Item, y: _Item) -> bool:
     """Counts of two different things ("412,000 Republicans", "300 electoral votes"); a generic
     noun ("75 people") may stand for any ("three deaths"), and two words of one category
     ("deaths", "fatalities") for each other."""
-    if _base(a) != "count" or a.unit is None or b.unit is None or a.unit == b.unit:
+    a, b = x.q, y.q
+    if x.base != "count" or a.unit is None or b.unit is None or a.unit == b.unit:
         return False
     if a.unit in GENERIC_COUNTED_NOUNS or b.unit in GENERIC_COUNTED_NOUNS:
         return False
@@ -1694,20 +1704,17 @@ def _other_noun(a: Quantity, b: Quantity) -> bool:
     return ca is None or ca != cb
 
 
-def _other_person(a: _Item, b: _Item, cache: dict) -> bool:
+def _other_person(a: _Item, b: _Item) -> bool:
     """Ages of two people told apart by the noun after them ("a 17-year-old boy", "the
     58-year-old mayor")."""
-    if _base(a.q) != "age" or _base(b.q) != "age":
+    if a.base != "age" or b.base != "age":
         return False
-    na, nb = _next_word(a.doc, a.q, cache), _next_word(b.doc, b.q, cache)
+    na, nb = _next_word(a), _next_word(b)
     return na is not None and nb is not None and na != nb
 
 
-def _next_word(doc: Document, q: Quantity, cache: dict) -> str | None:
-    reader = cache.get((doc.id, "sentence", q.sentence))
-    if reader is None:
-        reader = cache[(doc.id, "sentence", q.sentence)] = _Context(doc.sentences[q.sentence])
-    _, right = reader.around(q.start, q.end, 0, 1)
+def _next_word(item: _Item) -> str | None:
+    _, right = item.words_around(0, 1)
     if not right or not _is_content(right[0]):
         return None
     return _content(right[0])
