@@ -138,16 +138,12 @@ class _Unit:
     sentence: int
     grounding: str | None  # how the speaker was found (``engine.quotes.EXPLICIT`` ...)
     anchor: int  # where the speaker's attribution is: the paragraph its candidates come from
+    words: frozenset[str]  # its keys that are not stopwords, for finding candidates
     # Set by ``_Versions`` once all articles' passages are known: a number per version of the
     # passage, the alignment clusters of its sentence, and a number per set of clusters.
     version: int = -1
     clusters: frozenset[str] = frozenset()
     place: int = -1
-
-    @cached_property
-    def words(self) -> frozenset[str]:
-        """Its keys that are not stopwords, for finding candidates."""
-        return frozenset(self.keys) - STOPWORDS
 
     @cached_property
     def content(self) -> frozenset[str]:
@@ -277,6 +273,7 @@ def _units(d: int, doc: Document, quotes: Sequence[Any]) -> list[_Unit]:
                     sentence=sentence_of(words[0].start),
                     grounding=grounding,
                     anchor=min(anchor, words[0].start),
+                    words=frozenset(keys) - STOPWORDS,
                 )
             )
     return units
@@ -513,6 +510,8 @@ def _index(word_sets: Iterable[frozenset[str]]) -> dict[str, list[int]]:
                 index[w] = [k]
             else:
                 postings.append(k)
+    if max(map(len, index.values()), default=0) <= MAX_POSTINGS:
+        return index  # no word too common, as in most articles: nothing to leave out
     return {w: ks for w, ks in index.items() if len(ks) <= MAX_POSTINGS}
 
 
