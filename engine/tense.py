@@ -11,6 +11,7 @@ remains", "an extended deadline") are resolved from the words around them. Non-f
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -1199,20 +1200,23 @@ _FORM = attrgetter("tense", "aspect", "modality", "polarity", "reported")
 
 _DOUBLE_QUOTES = frozenset('"\u201c\u201d\u00ab\u00bb\u201e')
 _SINGLE_QUOTES = frozenset("'\u2018\u2019")
+_QUOTE_MARK = re.compile(f"[{''.join(sorted(_DOUBLE_QUOTES | _SINGLE_QUOTES))}]")
+_START = attrgetter("start")
 
 
 def _quoted(doc: Document, g: VerbGroup) -> bool:
     """Whether ``g`` stands inside quotation marks opened earlier in its paragraph (an
     apostrophe between letters is not a mark)."""
     text = doc.text
-    k = bisect_right([p.start for p in doc.paragraphs], g.start) - 1
+    k = bisect_right(doc.paragraphs, g.start, key=_START) - 1
     start = doc.paragraphs[k].start if k >= 0 else 0
     inside_double = inside_single = False
-    for j in range(start, g.start):
-        ch = text[j]
-        if ch in _DOUBLE_QUOTES:
+    # Only the marks matter: the regex engine finds them rather than a loop over every character.
+    for mark in _QUOTE_MARK.finditer(text, start, g.start):
+        j = mark.start()
+        if mark.group() in _DOUBLE_QUOTES:
             inside_double = not inside_double
-        elif ch in _SINGLE_QUOTES:
+        else:
             before = text[j - 1] if j > 0 else " "
             after = text[j + 1] if j + 1 < len(text) else " "
             if not (before.isalnum() and after.isalnum()):
