@@ -505,11 +505,7 @@ def _index(word_sets: Iterable[frozenset[str]]) -> dict[str, list[int]]:
     index: dict[str, list[int]] = {}
     for k, words in enumerate(word_sets):
         for w in words:
-            postings = index.get(w)
-            if postings is None:
-                index[w] = [k]
-            else:
-                postings.append(k)
+            index.setdefault(w, []).append(k)
     if max(map(len, index.values()), default=0) <= MAX_POSTINGS:
         return index  # no word too common, as in most articles: nothing to leave out
     return {w: ks for w, ks in index.items() if len(ks) <= MAX_POSTINGS}
