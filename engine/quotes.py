@@ -650,8 +650,7 @@ def _sentence_sources(
         return out
     # most sentences have no reporting verb and no "Name verbed": skip them at C speed
     verbs = REPORTING_VERBS.intersection(map(_NORM, toks))
-    named = _NAME_THEN_VERB.search(text, toks[0].start, toks[-1].end)
-    if not verbs and named is None:
+    if not verbs and _NAME_THEN_VERB.search(text, toks[0].start, toks[-1].end) is None:
         return out
     for v, t in enumerate(toks):
         if t.kind != "word" or not t.text[:1].islower():
