@@ -496,6 +496,7 @@ def _according_to(text: str, toks: Sequence[Token]) -> _Speaker | None:
 
 _START = itemgetter(0)  # Token.start
 _NORM = itemgetter(3)  # Token.norm
+_KIND = itemgetter(4)  # Token.kind
 # A verb ending in -s/-ed after a capitalised word ("Baker described"): where a sentence may
 # name a source without a reporting verb.
 _NAME_THEN_VERB = re.compile("[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0370-\u03ff\u0400-\u042f]"
@@ -518,7 +519,9 @@ def _word_count(toks: list[Token], starts: list[int], parts: Sequence[Span]) -> 
     total = 0
     for p in parts:
         a = bisect_left(starts, p.start)
-        total += sum(1 for t in toks[a : bisect_left(starts, p.end, a)] if t.kind != "punct")
+        # the tokens less the punctuation marks, counted at C speed
+        kinds = list(map(_KIND, toks[a : bisect_left(starts, p.end, a)]))
+        total += len(kinds) - kinds.count("punct")
     return total
 
 
@@ -551,20 +554,21 @@ def _join_split(text: str, toks, starts, raws: list[_Raw]) -> list[_Raw]:
         ):
             last_s, last_e = _trim(text, *prev.parts[-1])
             gap = text[prev.close_mark : raw.open_mark]
-            gap_toks = _between(toks, starts, prev.close_mark, raw.open_mark)
-            words = [t for t in gap_toks if t.kind == "word"]
+            # the tests on the text first: the gap between two quotes is often long, and its
+            # words are listed only when it is a short attribution ending in a comma
             if (
                 last_e > last_s
                 and text[last_e - 1] == ","
                 and "\n" not in gap
                 and gap.rstrip().endswith(",")
-                and 0 < len(words) <= SPLIT_GAP_MAX_WORDS
-                and any(t.norm in REPORTING_VERBS for t in words)
                 # the second half goes on with the same sentence: "We will," she said, "win."
                 and _first_letter_is_lower(text, raw.parts[0][0], raw.parts[0][1])
             ):
-                out[-1] = _Raw(prev.parts + raw.parts, 0, raw.closed, prev.open_mark, raw.close_mark)
-                continue
+                gap_toks = _between(toks, starts, prev.close_mark, raw.open_mark)
+                words = [t for t in gap_toks if t.kind == "word"]
+                if 0 < len(words) <= SPLIT_GAP_MAX_WORDS and any(t.norm in REPORTING_VERBS for t in words):
+                    out[-1] = _Raw(prev.parts + raw.parts, 0, raw.closed, prev.open_mark, raw.close_mark)
+                    continue
         out.append(raw)
     return out
 
