@@ -1320,12 +1320,13 @@ class _Item:
     """One mention in a comparison, with what pairing and judging read of it worked out once
     per mention: with many articles the same mention is in thousands of candidate pairs."""
 
-    __slots__ = ("key", "doc", "q", "rel", "article", "index", "value_id", "base", "telling")
+    __slots__ = ("key", "doc", "article_id", "q", "rel", "article", "index", "value_id", "base", "telling")
     __slots__ += ("_context", "_mention")
 
     def __init__(self, key: tuple[str, int], doc: Document, q: Quantity, rel: float, article: int):
         self.key = key  # (article id, index of the quantity in that article)
         self.doc = doc
+        self.article_id = doc.id  # read in every finding: a plain attribute, not the property
         self.q = q
         self.rel = rel  # where the sentence sits in its article, 0..1
         self.article = article  # position of the article in the comparison
@@ -2006,11 +2007,11 @@ class _Values:
         self.reprs: dict[str, str] = {}
         self.by_repr: dict[str, Any] = {}
         for it in members:
-            if it.doc.id not in self.by_article:
+            if it.article_id not in self.by_article:
                 value = _norm_value(it.q)
                 shown = repr(value)
-                self.by_article[it.doc.id] = value
-                self.reprs[it.doc.id] = shown
+                self.by_article[it.article_id] = value
+                self.reprs[it.article_id] = shown
                 self.by_repr.setdefault(shown, value)
         self.counts = Counter(self.reprs.values())
 
@@ -2064,7 +2065,7 @@ def _finding(group: dict, linked: _Linked):
     first = members[0].q
     base = _base(first)
     # Every article's value for this quantity: the finding's own mentions, then linked ones.
-    own = {it.doc.id: _norm_value(it.q) for it in members}
+    own = {it.article_id: _norm_value(it.q) for it in members}
     linked_values = linked.values(members[0])
     values = {**own, **linked_values.by_article, **own}  # own articles first, and own values
     majority = _majority(own, linked_values) if len(values) >= 3 else None
@@ -2083,7 +2084,7 @@ def _finding(group: dict, linked: _Linked):
         label = "The vote share"
     if role in _ROLE_LABEL and category is not None:
         label = f"The {_ROLE_LABEL[role]} {label.split(' ', 1)[1]}"
-    stated = ", ".join(f"{it.q.text} in {it.doc.id}" for it in members)
+    stated = ", ".join(f"{it.q.text} in {it.article_id}" for it in members)
     if len(members) == 2:
         a, b = members
         if rounding:
@@ -2100,7 +2101,7 @@ def _finding(group: dict, linked: _Linked):
         "kind": base,
         "values": values,
         "rounding_compatible": rounding,
-        "written": {it.doc.id: it.q.text for it in members},
+        "written": {it.article_id: it.q.text for it in members},
         "unit": first.unit,
     }
     if category is not None:
@@ -2118,7 +2119,7 @@ def _finding(group: dict, linked: _Linked):
         details["rel_diff"] = round(abs(va - vb) / max(abs(va), abs(vb)), 4) if max(abs(va), abs(vb)) else 0.0
     if overlap:
         details["ranges_overlap"] = all(overlap)
-    approx = {it.doc.id: it.q.approx for it in members if it.q.approx is not None}
+    approx = {it.article_id: it.q.approx for it in members if it.q.approx is not None}
     if approx:
         details["approx"] = approx
     if majority is not None:
@@ -2155,7 +2156,7 @@ def _equivalence(a: _Item, b: _Item) -> dict[str, Any]:
         "unit": qa.unit,
         "reason": reason,
         "mentions": [
-            {"article_id": it.doc.id, "start": it.q.start, "end": it.q.end, "text": it.q.text}
+            {"article_id": it.article_id, "start": it.q.start, "end": it.q.end, "text": it.q.text}
             for it in (a, b)
         ],
     }
