@@ -76,21 +76,17 @@ class _Node(NamedTuple):
     words: tuple[str, ...]
 
 
-def _accepted(dice: np.ndarray, size_a: np.ndarray, size_b: np.ndarray) -> np.ndarray:
-    """Which pairs align, for a matrix of Dice coefficients and the sizes of the sentences of its
-    rows and of its columns. Most pairs are decided by the coefficient alone; the containment
-    test is worked out only for the few that need it."""
-    accepted = dice >= PAIR_DICE
-    rows, cols = np.nonzero((dice >= CONTAINMENT_MIN_DICE) & ~accepted)
-    accepted[rows, cols] = _contained(dice[rows, cols], size_a[rows], size_b[cols])
-    return accepted
-
-
-def _contained(dice: np.ndarray, size_a: np.ndarray, size_b: np.ndarray) -> np.ndarray:
-    """Whether the smaller sentence of each pair is mostly contained in the larger, sharing
-    enough words. Sizes are never 0: sentences without content words are not aligned."""
+def _contained(dice: float, size_a: int, size_b: int) -> bool:
+    """Whether the smaller of two sentences is mostly contained in the larger, sharing enough
+    words: the test for a pair below PAIR_DICE."""
     shared = dice * (size_a + size_b) / 2
-    return (shared >= CONTAINMENT_MIN_SHARED - 1e-9) & (shared / np.minimum(size_a, size_b) >= CONTAINMENT)
+    smaller = min(size_a, size_b)
+    return (
+        dice >= CONTAINMENT_MIN_DICE
+        and shared >= CONTAINMENT_MIN_SHARED - 1e-9
+        and smaller > 0
+        and shared / smaller >= CONTAINMENT
+    )
 
 
 def _dice(a: set[str], b: set[str]) -> float:
@@ -169,28 +165,37 @@ def _join(incoming: list[_Node], groups: list[_Group]) -> dict[int, tuple[int, f
     representatives: best pairs first, one sentence per group. A group is a candidate when
     at least half its representatives accept the sentence."""
     reps = [words for group in groups for words in group.reps]
-    # float32 as rapidfuzz gives it, compared with the thresholds in float64 as Python floats are.
-    similarity = process.cdist(
+    owner = [g for g, group in enumerate(groups) for _ in group.reps]
+    sizes = [len(n.words) for n in incoming]
+    rep_sizes = [len(words) for words in reps]
+    scores = process.cdist(
         [list(n.words) for n in incoming], reps, scorer=Indel.normalized_similarity, dtype=np.float32
-    ).astype(np.float64)
-    accepted = _accepted(
-        similarity, np.array([len(n.words) for n in incoming]), np.array([len(words) for words in reps])
     )
-    # The columns come group by group, so one reduceat per figure sums up each group: how many
-    # representatives accept each sentence, and the best similarity among those.
-    per_group = np.array([len(group.reps) for group in groups])
-    starts = np.cumsum(per_group) - per_group
-    passed = np.add.reduceat(accepted, starts, axis=1, dtype=np.intp)
-    best = np.maximum.reduceat(np.where(accepted, similarity, 0.0), starts, axis=1)
-    rows, cols = np.nonzero((passed > 0) & (passed * 2 >= per_group))
-    dice = best[rows, cols]
-    ranked = np.lexsort((cols, rows, -dice))  # best first, then by sentence and group
+    rows, cols = np.nonzero(scores >= CONTAINMENT_MIN_DICE)
+    # Plain Python values for the loop: indexing the array one element at a time costs more
+    # than everything else the loop does.
+    best: dict[tuple[int, int], float] = {}
+    passed: dict[tuple[int, int], int] = {}
+    for i, r, dice in zip(rows.tolist(), cols.tolist(), scores[rows, cols].tolist(), strict=True):
+        if dice < PAIR_DICE and not _contained(dice, sizes[i], rep_sizes[r]):
+            continue
+        key = (i, owner[r])
+        if key in best:
+            passed[key] += 1
+            if dice > best[key]:
+                best[key] = dice
+        else:
+            passed[key] = 1
+            best[key] = dice
+    candidates = sorted(
+        (-dice, i, g) for (i, g), dice in best.items() if passed[(i, g)] * 2 >= len(groups[g].reps)
+    )
     joined: dict[int, tuple[int, float]] = {}
     taken: set[int] = set()
-    for i, g, score in zip(rows[ranked].tolist(), cols[ranked].tolist(), dice[ranked].tolist(), strict=True):
+    for negative, i, g in candidates:
         if i in joined or g in taken:
             continue
-        joined[i] = (g, score)
+        joined[i] = (g, -negative)
         taken.add(g)
     return joined
 
