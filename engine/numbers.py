@@ -1645,9 +1645,10 @@ class _Figures:
         self.indices = [it.index for it in items]
         self.version = version  # see ``_shape_id``
         self.rel = items[0].rel
-        # Whether each figure is the sentence's only one of its kind and unit.
-        kinds = Counter((it.base, it.q.unit) for it in items)
-        self.alone = [kinds[(it.base, it.q.unit)] == 1 for it in items]
+        # Whether each figure is the sentence's only one of its kind and unit (list.count: a
+        # sentence holds a handful of figures, too few to pay for a Counter).
+        kinds = [(it.base, it.q.unit) for it in items]
+        self.alone = [kinds.count(kind) == 1 for kind in kinds]
 
 
 def _sentence_pairs(fa: _Figures, fb: _Figures, words_cache: dict) -> list[tuple[int, int, float]]:
