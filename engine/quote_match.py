@@ -29,7 +29,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import chain
 from operator import is_not, itemgetter
 from typing import Any
@@ -90,6 +90,27 @@ MAX_CANDIDATES = 8
 UNQUOTED_WINDOW_GAP = 8
 
 
+class _computed_once:
+    """``functools.cached_property`` without its lock: Python 3.11 takes one on the first read
+    of every value, a visible cost for the many small objects of a comparison, which is never
+    shared between threads. The value is stored in the instance's ``__dict__``, which then
+    answers later reads."""
+
+    def __init__(self, func) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj, objtype=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 # ----------------------------------------------------------------------------- word keys
 
 
@@ -145,7 +166,7 @@ class _Unit:
     clusters: frozenset[str] = frozenset()
     place: int = -1
 
-    @cached_property
+    @_computed_once
     def content(self) -> frozenset[str]:
         # a token of two keys is listed twice; the set of its content words is the same
         return frozenset(content_words(self.tokens))
@@ -295,12 +316,12 @@ class _Match:
 
     # A match is found once per two versions of a passage and reported for every two articles
     # with those versions, so what its findings say about it is worked out once.
-    @cached_property
+    @_computed_once
     def changed(self) -> tuple[str, str]:
         """The changed stretch of each side with a word of context, as message snippets."""
         return _snippet(_changed_words(self.diff, 0)), _snippet(_changed_words(self.diff, 1))
 
-    @cached_property
+    @_computed_once
     def diff_records(self) -> list[dict[str, Any]]:
         """``diff`` as JSON-ready records; read-only, shared by the findings of this match."""
         return [{"op": op, "a": list(wa), "b": list(wb)} for op, wa, wb in self.diff]
@@ -458,18 +479,18 @@ class _Sentence:
     all_tokens: tuple[Token, ...]  # the sentence's tokens
     kept: tuple[Token, ...] | None  # its words outside quotations, when a quotation reaches it
 
-    @cached_property
+    @_computed_once
     def tokens(self) -> tuple[Token, ...]:
         """Its word tokens outside quotations."""
         if self.kept is not None:
             return self.kept
         return tuple(t for t in self.all_tokens if t.kind != "punct")
 
-    @cached_property
+    @_computed_once
     def content(self) -> frozenset[str]:
         return frozenset(content_words(self.tokens))
 
-    @cached_property
+    @_computed_once
     def surfaces(self) -> frozenset[str]:
         return frozenset(t.text.removesuffix("'s").removesuffix("\u2019s") for t in self.tokens)
 
