@@ -1511,7 +1511,7 @@ def _sentence_words(doc: Document, index: int, cache: dict) -> frozenset[str]:
     return found
 
 
-def _candidates(docs, alignment: Alignment, items: Sequence[_Item]) -> tuple[dict[int, float], set[int]]:
+def _candidates(alignment: Alignment, items: Sequence[_Item]) -> tuple[dict[int, float], set[int]]:
     """Scored pairs of mentions that may state the same quantity, keyed by ``_pair_code``, and
     the codes of the pairs found in aligned sentences."""
     pairs: dict[int, float] = {}
@@ -1531,7 +1531,7 @@ def _aligned_pairs(alignment: Alignment, items: Sequence[_Item], pairs, aligned,
     """
     by_sentence: dict[tuple[str, int], list[_Item]] = {}
     for it in items:
-        by_sentence.setdefault((it.key[0], it.q.sentence), []).append(it)
+        by_sentence.setdefault((it.article_id, it.q.sentence), []).append(it)
     size = len(items)
     shapes: dict[tuple, int] = {}
     shape_of: dict[tuple[str, int], int] = {}
@@ -1815,7 +1815,7 @@ def compare(
     items, by_index = _items(docs, extracted, judge)
     if not items:
         return CheckResult()
-    pairs, aligned = _candidates(docs, alignment, items)
+    pairs, aligned = _candidates(alignment, items)
     matched = _match(pairs, by_index, len(docs))
 
     mismatches: list[tuple[_Item, _Item, _Verdict]] = []
@@ -1833,8 +1833,9 @@ def compare(
 
     findings = []
     if mismatches:
-        coverage_of = lambda: _story_coverage(docs, alignment)  # noqa: E731
-        mismatches = _corroborated(mismatches, judged, aligned, len(by_index), coverage_of)
+        mismatches = _corroborated(
+            mismatches, judged, aligned, len(by_index), lambda: _story_coverage(docs, alignment)
+        )
         linked = _Linked(by_index, matched)
         findings = [_finding(group, linked) for group in _groups(mismatches, judge)]
     return CheckResult(findings=tuple(findings), equivalences=tuple(equivalences))
@@ -1879,10 +1880,11 @@ def _corroborated(mismatches, judged, aligned: set[int], size: int, coverage_of)
     agree: dict[tuple[str, str], list[tuple[int, int]]] = {}
     disagree: Counter = Counter()
     for a, b, verdict in judged:
+        # As ``_pair_of`` reads them, written out: this loop runs once per matched pair.
         if not verdict.consistent:
-            disagree[a.key[0], b.key[0]] += 1
+            disagree[a.article_id, b.article_id] += 1
         elif a.telling and b.telling:
-            agree.setdefault((a.key[0], b.key[0]), []).append((a.q.sentence, b.q.sentence))
+            agree.setdefault((a.article_id, b.article_id), []).append((a.q.sentence, b.q.sentence))
     words_cache: dict = {}
     coverage: Mapping[tuple[str, str], float] | None = None  # read only when needed
     kept = []
@@ -1911,7 +1913,7 @@ def _pair_of(a: _Item, b: _Item) -> tuple[tuple[str, str], tuple[int, int]]:
     """The two articles of a matched pair, in id order (a matched pair is in key order, see
     ``_match``; the tallies in ``_corroborated`` read the ids the same way), and the sentence
     of each."""
-    return (a.key[0], b.key[0]), (a.q.sentence, b.q.sentence)
+    return (a.article_id, b.article_id), (a.q.sentence, b.q.sentence)
 
 
 def _telling(q: Quantity) -> bool:
