@@ -327,10 +327,13 @@ class _Match:
         return [{"op": op, "a": list(wa), "b": list(wb)} for op, wa, wb in self.diff]
 
 
-def _diff(a: _Unit, ar: tuple[int, int], b: _Unit, br: tuple[int, int]):
+def _diff(a: _Unit, ar: tuple[int, int], b: _Unit, br: tuple[int, int], whole_ops=None):
+    """The runs of equal and changed words of ``a``'s keys ``ar`` against ``b``'s keys ``br``,
+    and how many words changed; ``whole_ops`` are the opcodes of the whole passages when the
+    ranges are whole and the caller has them already."""
     ka, kb = a.keys[ar[0] : ar[1]], b.keys[br[0] : br[1]]
     runs: list[tuple[str, list[int], list[int]]] = []
-    for op in Indel.opcodes(ka, kb):
+    for op in whole_ops if whole_ops is not None else Indel.opcodes(ka, kb):
         tag = op.tag
         ia = list(range(ar[0] + op.src_start, ar[0] + op.src_end))
         ib = list(range(br[0] + op.dest_start, br[0] + op.dest_end))
@@ -392,13 +395,15 @@ def _compare(a: _Unit, b: _Unit, aligned: bool) -> _Match | None:
             ar, br = (0, na), (equal[0].dest_start, equal[-1].dest_end)
         else:
             ar, br = (equal[0].src_start, equal[-1].src_end), (0, nb)
-        diff, changes = _diff(a, ar, b, br)
+        # a verbatim quote matches whole: its opcodes are the ones just worked out
+        whole = ar == (0, na) and br == (0, nb)
+        diff, changes = _diff(a, ar, b, br, ops if whole else None)
         inner = a.keys[ar[0] : ar[1]], b.keys[br[0] : br[1]]
         similarity = Indel.normalized_similarity(*inner)
         if changes == 0:
             # an ellipsis standing for words the other article has makes it an excerpt
-            whole = ar == (0, na) and br == (0, nb) and all(r[0] == "equal" for r in diff)
-            return _Match("verbatim" if whole else "excerpt", 1.0, coverage, ar, br, diff, 0, shared)
+            verbatim = whole and all(r[0] == "equal" for r in diff)
+            return _Match("verbatim" if verbatim else "excerpt", 1.0, coverage, ar, br, diff, 0, shared)
         limit = max(ALTERED_MAX_CHANGES, int(ALTERED_MAX_SHARE * min(len(inner[0]), len(inner[1]))))
         if changes <= limit and shared >= MIN_SHARED_WORDS:
             return _Match("altered", similarity, coverage, ar, br, diff, changes, shared)
@@ -406,7 +411,7 @@ def _compare(a: _Unit, b: _Unit, aligned: bool) -> _Match | None:
             return _Match("paraphrased", similarity, coverage, ar, br, diff, changes, shared)
         return None
     if aligned and _paraphrase(a, b):
-        diff, changes = _diff(a, (0, na), b, (0, nb))
+        diff, changes = _diff(a, (0, na), b, (0, nb), ops)
         similarity = Indel.normalized_similarity(a.keys, b.keys)
         return _Match("paraphrased", similarity, coverage, (0, na), (0, nb), diff, changes, shared)
     return None
