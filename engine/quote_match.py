@@ -909,6 +909,14 @@ def compare_quotes(
     )
     # pairs in article-id order, so the findings do not depend on the order articles came in
     order = sorted(range(len(docs)), key=lambda d: docs[d].id)
+    # Per article, what the loop over pairs of articles tests again and again: the passages
+    # credited to a well grounded name (the only ones an attribution finding can be about) and
+    # the passages long enough to be found told without quotation marks.
+    named = [
+        {u.index for u in us if u.grounding in _WELL_GROUNDED and u.speaker_is_name and u.speaker}
+        for us in units
+    ]
+    long_enough = [[u for u in us if len(u.keys) >= UNQUOTED_MIN_WORDS] for us in units]
     for n, i in enumerate(order):
         for j in order[n + 1 :]:
             matches = _best_matches(units[i], units[j], versions)
@@ -917,17 +925,15 @@ def compare_quotes(
             for (x, y), m in sorted(matches.items()):
                 a, b = units[i][x], units[j][y]
                 cls = m.cls
-                if cls != "paraphrased" and attribution(a, b, m):
+                if cls != "paraphrased" and x in named[i] and y in named[j] and attribution(a, b, m):
                     cls = "attribution"
                 if links is not None:
                     links.append(((i, x), (j, y), cls, m.similarity))
                 if cls in SEVERITY:
                     findings.append(_quote_finding(docs, a, b, m, cls, mentions))
             for src, dst, matched in ((i, j, matched_a), (j, i, matched_b)):
-                for u in units[src]:
+                for u in long_enough[src]:
                     if u.index in matched:
-                        continue
-                    if len(u.keys) < UNQUOTED_MIN_WORDS:
                         continue
                     key = (u.version, u.speaker, u.speaker_is_name, dst)
                     if key not in unquoted:
