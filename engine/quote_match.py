@@ -208,10 +208,6 @@ def _quoted_words(toks: Sequence[Token]) -> list[Token]:
     return out
 
 
-def _is_word(tok: Token) -> bool:
-    return tok.kind != "punct"
-
-
 def _units(d: int, doc: Document, quotes: Sequence[Any]) -> list[_Unit]:
     sentences = doc.sentences
     sent_starts = [s.start for s in sentences]

@@ -180,17 +180,13 @@ def _scan(text: str, paragraphs: Sequence[Span]) -> list[_Raw]:
     """Every quotation in ``text``, from its marks; linear in the number of marks."""
     raws: list[_Raw] = []
     carry: _Open | None = None
-    # every mark of the text in one pass, then each paragraph's from a bisect: most paragraphs
-    # have none or a few
-    every_mark = [m.start() for m in _MARKS.finditer(text)]
     for p_index, para in enumerate(paragraphs):
         start, end = para.start, para.end
-        first_mark = bisect_left(every_mark, start)
-        last_mark = min(bisect_left(every_mark, end, first_mark), first_mark + MAX_MARKS_PER_PARAGRAPH)
-        if first_mark == last_mark:
-            carry = None  # nothing opens or goes on here
-            continue
-        marks = every_mark[first_mark:last_mark]
+        marks = []
+        for m in _MARKS.finditer(text, start, end):
+            marks.append(m.start())
+            if len(marks) >= MAX_MARKS_PER_PARAGRAPH:
+                break
         stack: list[_Open] = []
         first = 0
         if carry is not None:
@@ -732,13 +728,6 @@ class NamedSources(_SentenceSources):
         lo = bisect_left(self.paragraphs, p)
         hi = bisect_right(self.paragraphs, p, lo)
         return [name for si in range(lo, hi) for _, name in self.of(si)]
-
-
-def named_sources(doc: Document, quotes: Sequence[Quote]) -> list[tuple[int, str]]:
-    """Every named subject of a reporting verb (or of another verb) outside the quotations of
-    ``doc``, with its offset, in text order: the people an attribution could point at."""
-    sources = NamedSources(doc, quotes)
-    return [x for si in range(len(doc.sentences)) for x in sources.of(si)]
 
 
 def paragraph_of(doc: Document, offset: int) -> int:
