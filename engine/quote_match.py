@@ -535,8 +535,10 @@ def _index(word_sets: Iterable[frozenset[str]]) -> dict[str, list[int]]:
 
 def _candidates(words, index: Mapping[str, list[int]]) -> list[tuple[int, int]]:
     """(item, shared words) for the items sharing most words, at most MAX_CANDIDATES."""
-    # counted by Counter's C loop over the postings of the words, not a Python loop
-    counts = Counter(chain.from_iterable(filter(None, map(index.get, words))))
+    counts: dict[int, int] = {}
+    for w in words:
+        for k in index.get(w, ()):
+            counts[k] = counts.get(k, 0) + 1
     # most shared words first, then text order: sorted by item, then stably by count, with
     # keys called at C speed
     ranked = sorted(counts.items())
