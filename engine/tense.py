@@ -16,9 +16,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations, compress
+from itertools import combinations
 from math import inf
-from operator import attrgetter, or_
+from operator import attrgetter
 from typing import Any
 
 from lemminflect import getAllLemmas, getAllLemmasOOV, getInflection
@@ -91,16 +91,6 @@ class VerbGroup:
     polarity: str
     sentence: int
     reported: bool
-
-
-def _new_group(**values: Any) -> VerbGroup:
-    """A ``VerbGroup`` with ``values`` for all its fields, built without the generated
-    ``__init__``: a frozen dataclass sets each field through ``object.__setattr__``, which
-    costs more than finding the group does. Filling the instance's dict gives the same object
-    (equal, same hash and repr) at less than half the cost."""
-    group = object.__new__(VerbGroup)
-    group.__dict__.update(values)
-    return group
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -179,7 +169,6 @@ def _role(norm: str) -> int:
 # "has", "not"); ``kind`` is "cap" for a capitalised word that does not open the sentence (a
 # name: never a verb here), else "word" or "number".
 _W = Token
-_NORM = attrgetter("norm")
 
 
 _NEG_CLITIC_BASE = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
@@ -736,18 +725,10 @@ def _sentence_groups(text: str, sentence) -> list[VerbGroup]:
     groups: list[VerbGroup] = []
     reporting_end = -1
     relative: bool | None = None  # inside ", which ...": whether the main clause had a verb
-    roles = list(map(_role, map(_NORM, words)))
-    i = 0  # the first word not yet scanned
-    # Only words that can open a clause, start a group or follow punctuation change what the
-    # scan knows; the others are passed over in C (``compress``) rather than one by one.
-    for k in compress(range(n), map(or_, punct, roles)):
-        if k < i:
-            continue  # inside the group just found
-        if k > i and ctx.resume:
-            ctx.resume = False  # a plain word came first
-        i = k
+    i = 0
+    while i < n:
         w = words[i]
-        role = roles[i]
+        role = _role(w.norm)
         if punct[i]:
             resume = False
             if relative is not None:
@@ -788,7 +769,7 @@ def _sentence_groups(text: str, sentence) -> list[VerbGroup]:
                 last = nxt
         start, end = first.start, last.end
         groups.append(
-            _new_group(
+            VerbGroup(
                 start=start,
                 end=end,
                 text=text[start:end],
