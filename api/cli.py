@@ -97,7 +97,7 @@ def compare(paths: Sequence[str], *, checks: Sequence[str] | None, as_json: bool
         req = load_compare(body, limits=limits)
     except ValidationError as e:
         raise InputError("; ".join(_describe(err, paths) for err in field_errors(e.messages))) from None
-    data = dump_report(engine.compare(req.articles, checks=req.checks, include=()))
+    data = dump_report(engine.compare(req.articles, checks=req.checks, include=(), items=()))
     if as_json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:

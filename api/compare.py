@@ -9,7 +9,7 @@ from flask import Blueprint, current_app, request
 from werkzeug.exceptions import BadRequest, RequestEntityTooLarge, UnsupportedMediaType
 
 import engine
-from schemas import dump_extraction, dump_report, load_compare, load_extract
+from schemas import dump_extraction, dump_report, items_included, load_compare, load_extract
 
 from .config import engine_limits, request_limits
 
@@ -46,7 +46,11 @@ def compare():
     """Compare two or more articles and report where they disagree."""
     req = load_compare(json_body(), limits=request_limits(current_app.config))
     report = engine.compare(
-        req.articles, checks=req.checks, include=req.include, limits=engine_limits(current_app.config)
+        req.articles,
+        checks=req.checks,
+        include=req.include,
+        items=items_included(req.include),
+        limits=engine_limits(current_app.config),
     )
     return dump_report(report, include=req.include, offsets=req.offsets)
 

@@ -3,6 +3,10 @@
 A check is a module with ``NAME``, ``extract(doc) -> tuple[item, ...]`` (one article, pure)
 and ``compare(docs, alignment, extracted, *, options) -> CheckResult`` (all articles at once,
 pure). Adding a check means adding its module to ``_MODULES``.
+
+A check whose comparer reads only the items of aligned sentences says so with
+``ALIGNED_ONLY = True`` and takes ``extract(doc, sentences)``: the pipeline then extracts only
+those sentences unless the caller wants every item.
 """
 
 from __future__ import annotations
@@ -44,6 +48,10 @@ def wants(options: Mapping[str, Any], section: str) -> bool:
     "quotes"): ``options["include"]`` names the sections wanted; without it, all are built."""
     include = options.get("include")
     return include is None or section in include
+
+
+def aligned_only(check: Check) -> bool:
+    return getattr(check, "ALIGNED_ONLY", False)
 
 
 def _modules() -> dict[str, Check]:

@@ -129,6 +129,15 @@ class Cluster:
 class Alignment:
     clusters: tuple[Cluster, ...]
 
+    def aligned_sentences(self) -> dict[str, frozenset[int]]:
+        """The indices of each article's sentences that belong to a cluster (articles with
+        none are absent)."""
+        out: dict[str, set[int]] = {}
+        for cluster in self.clusters:
+            for member in cluster.members:
+                out.setdefault(member.article_id, set()).add(member.sentence)
+        return {aid: frozenset(found) for aid, found in out.items()}
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -170,7 +179,8 @@ class Limits:
 class Report:
     """The outcome of comparing articles.
 
-    ``extractions`` maps a check name to ``{article_id: tuple of that check's items}``;
+    ``extractions`` maps a check name to ``{article_id: tuple of that check's items}`` (for a
+    check the caller did not name in ``items``, possibly only the items its comparer read);
     ``equivalences`` holds JSON-ready records of values judged equal though written
     differently; ``clusters`` maps a check name to JSON-ready records of the items it matched
     across articles, consistent ones too (the quote check's quote clusters); ``notices`` names

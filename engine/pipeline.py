@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .align import align
-from .checks import CHECK_NAMES, REGISTRY
+from .checks import CHECK_NAMES, REGISTRY, aligned_only
 from .findings import sort_findings
 from .model import DEFAULT_LIMITS, Article, Document, Limits, Report
 from .text import analyse
@@ -66,6 +66,7 @@ def compare(
     checks: Sequence[str] | None = None,
     options: Mapping[str, Any] | None = None,
     include: Collection[str] | None = None,
+    items: Collection[str] | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> Report:
     """Compare two or more articles about the same story and report where they disagree.
@@ -73,8 +74,10 @@ def compare(
     ``checks`` defaults to every registered check. ``options`` is passed to each check's
     comparer. ``include`` names the optional sections the caller will read
     (``"equivalences"``, ``"quotes"`` for every quote cluster); the others are not built.
-    None builds them all. Raises ValueError for fewer than two articles, duplicate ids or
-    unknown checks.
+    None builds them all. ``items`` names the checks whose extracted items the caller reads in
+    ``Report.extractions``; a check whose comparer reads aligned sentences only extracts just
+    those for the others. None means every check. Raises ValueError for fewer than two
+    articles, duplicate ids or unknown checks.
     """
     if len(articles) < 2:
         raise ValueError(f"compare needs at least two articles, got {len(articles)}")
@@ -92,9 +95,15 @@ def compare(
     equivalences = []
     clusters: dict[str, tuple[Any, ...]] = {}
     extractions: dict[str, dict[str, tuple[Any, ...]]] = {}
+    aligned: dict[str, frozenset[int]] | None = None
     for name in names:
         check = REGISTRY[name]
-        extracted = {d.id: check.extract(d) for d in docs}
+        if aligned_only(check) and items is not None and name not in items:
+            if aligned is None:
+                aligned = alignment.aligned_sentences()
+            extracted = {d.id: check.extract(d, aligned.get(d.id, frozenset())) for d in docs}
+        else:
+            extracted = {d.id: check.extract(d) for d in docs}
         extractions[name] = extracted
         result = check.compare(docs, alignment, extracted, options=options)
         findings.extend(result.findings)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
@@ -710,12 +710,18 @@ def _rest(words, punct, i, k, tense, modality, neg, perfect, progressive, passiv
     return _Chain(i, end, k, lemma, tense, aspect, "passive" if passive else "active", modality, neg)
 
 
-def extract(doc: Document) -> tuple[VerbGroup, ...]:
-    """Every finite verb group of ``doc``, in text order."""
+# The comparer reads verb groups of aligned sentences only; the pipeline may ask for just those.
+ALIGNED_ONLY = True
+
+
+def extract(doc: Document, sentences: Container[int] | None = None) -> tuple[VerbGroup, ...]:
+    """Every finite verb group of ``doc``, in text order; with ``sentences``, only those of the
+    sentences with these indices (each sentence is read on its own, so the groups are the same)."""
     out: list[VerbGroup] = []
     text = doc.text
     for sentence in doc.sentences:
-        out.extend(_sentence_groups(text, sentence))
+        if sentences is None or sentence.index in sentences:
+            out.extend(_sentence_groups(text, sentence))
     return tuple(out)
 
 

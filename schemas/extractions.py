@@ -47,6 +47,11 @@ def checks_included(include: frozenset[str]) -> frozenset[str]:
     return frozenset(name for name, entry in EXTRACTIONS.items() if entry.include in include)
 
 
+def items_included(include: frozenset[str]) -> frozenset[str]:
+    """The check names whose items a /v1/compare response with ``include`` will show."""
+    return frozenset(EXTRACTIONS) if "extractions" in include else checks_included(include)
+
+
 def dump_items(items: Mapping[str, tuple[Any, ...]], checks: frozenset[str] | None = None) -> dict[str, list]:
     """The items of each check in ``items`` (check name -> items of one article), under their keys.
 

@@ -17,7 +17,7 @@ from engine import Document, Extraction, Report, Sentence
 from engine.model import FINDING_TYPES, SEVERITIES
 
 from .context import DumpState, dump_state, dumping
-from .extractions import ITEM_SECTIONS, checks_included, dump_items
+from .extractions import ITEM_SECTIONS, dump_items, items_included
 from .fields import Offset
 
 
@@ -160,7 +160,7 @@ class ReportSchema(Schema):
         include = dump_state().include
         if not include & ITEM_SECTIONS:
             return missing
-        checks = None if "extractions" in include else checks_included(include)
+        checks = items_included(include)
         state = dump_state()
         out = []
         for doc in report.articles:

@@ -86,7 +86,7 @@ def test_findings_do_not_depend_on_article_order(texts, rng):
 def test_optional_sections_left_out_change_no_finding(texts):
     articles = [Article(f"a{i}", t) for i, t in enumerate(texts)]
     everything = compare(articles)
-    lean = compare(articles, include=())
+    lean = compare(articles, include=(), items=())
     assert _as_json(lean) == _as_json(everything)
     assert lean.equivalences == () and lean.clusters == {}
 
@@ -100,3 +100,18 @@ def test_optional_sections_are_built_when_asked_for():
     assert compare(articles, include=("equivalences",)).equivalences
     assert "quotes" not in compare(articles, include=("equivalences",)).clusters
     assert compare(articles, include=("quotes",)).clusters["quotes"]
+
+
+def test_verb_groups_of_unaligned_sentences_are_read_only_when_asked_for():
+    articles = [
+        Article("a", "The council approved the budget on Monday. She visited the farm in May."),
+        Article("b", "On Monday the council approves the budget."),
+    ]
+
+    def lemmas(report):
+        return {g.lemma for g in report.extractions["tense"]["a"]}
+
+    assert lemmas(compare(articles)) == {"approve", "visit"}
+    assert lemmas(compare(articles, items=("tense",))) == {"approve", "visit"}
+    # the comparer reads aligned sentences only, so the rest is not parsed when nobody reads it
+    assert lemmas(compare(articles, items=())) == {"approve"}

@@ -495,3 +495,18 @@ def test_would_outside_reported_speech_is_a_modality_not_a_tense():
     a = "The mayor would build a new bridge over the river next year if funds allow."
     b = "The mayor will build a new bridge over the river next year if funds allow."
     assert shifts(a, b) == []
+
+
+@pytest.mark.parametrize("include", [["verb_groups"], ["extractions"]])
+def test_compare_serves_every_verb_group_when_asked(client, include):
+    body = {
+        "articles": [
+            {"id": "a", "text": "The council approved the budget on Monday. She visited the farm in May."},
+            {"id": "b", "text": "On Monday the council approves the budget."},
+        ],
+        "options": {"include": include},
+    }
+    response = client.post("/v1/compare", json=body)
+    assert response.status_code == 200
+    (a,) = [e for e in response.get_json()["extractions"] if e["article_id"] == "a"]
+    assert [g["lemma"] for g in a["verb_groups"]] == ["approve", "visit"]
