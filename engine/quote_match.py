@@ -438,6 +438,7 @@ def _name_words(name: str) -> tuple[str, frozenset[str]]:
     return words[-1], frozenset(words)
 
 
+@lru_cache(maxsize=8192)  # asked again for every pair of articles quoting the same two people
 def same_entity(x: str, y: str) -> bool:
     """Whether two names may be one person: a shared surname ("Ann Lee" and "Mr. Lee"), or one
     name's words all in the other ("Lee" and "Judge Ann Lee", "Ann and Tom Lee")."""
