@@ -15,7 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from engine import Article, align, analyse, compare
-from engine.checks import REGISTRY, aligned_only
+from engine.align import reworded_sentences
+from engine.checks import REGISTRY, reworded_only
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -53,9 +54,9 @@ def _staged_comparison(articles: list[Article]) -> dict[str, float]:
     options = {"include": frozenset()}
     for name, check in REGISTRY.items():
         t0 = time.perf_counter()
-        if aligned_only(check):  # as the pipeline runs it when the caller wants no items
-            aligned = alignment.aligned_sentences()
-            extracted = {d.id: check.extract(d, aligned.get(d.id, frozenset())) for d in docs}
+        if reworded_only(check):  # as the pipeline runs it when the caller wants no items
+            reworded = reworded_sentences(docs, alignment)
+            extracted = {d.id: check.extract(d, reworded.get(d.id, frozenset())) for d in docs}
         else:
             extracted = {d.id: check.extract(d) for d in docs}
         t1 = time.perf_counter()

@@ -245,3 +245,22 @@ def _attach_split_halves(nodes: list[_Node], groups: list[_Group]) -> None:
                         group.members.append(nb)
                         clustered.add(nb)
                         break
+
+
+def reworded_sentences(docs: Sequence[Document], alignment: Alignment) -> dict[str, frozenset[int]]:
+    """Per article, the indices of its sentences in clusters that are not the same sentence
+    word for word in every article (articles with none are absent).
+
+    A check that compares only the wording of aligned sentences reads nothing else: a cluster
+    whose articles each give one identical sentence cannot disagree with itself.
+    """
+    text_of = {d.id: d.sentences for d in docs}
+    out: dict[str, set[int]] = {}
+    for cluster in alignment.clusters:
+        members = cluster.members
+        texts = {text_of[m.article_id][m.sentence].text for m in members}
+        if len(texts) == 1 and len({m.article_id for m in members}) == len(members):
+            continue
+        for m in members:
+            out.setdefault(m.article_id, set()).add(m.sentence)
+    return {aid: frozenset(found) for aid, found in out.items()}

@@ -4,9 +4,9 @@ A check is a module with ``NAME``, ``extract(doc) -> tuple[item, ...]`` (one art
 and ``compare(docs, alignment, extracted, *, options) -> CheckResult`` (all articles at once,
 pure). Adding a check means adding its module to ``_MODULES``.
 
-A check whose comparer reads only the items of aligned sentences says so with
-``ALIGNED_ONLY = True`` and takes ``extract(doc, sentences)``: the pipeline then extracts only
-those sentences unless the caller wants every item.
+A check whose comparer reads only the items of aligned sentences worded differently across
+articles says so with ``REWORDED_ONLY = True`` and takes ``extract(doc, sentences)``: the
+pipeline then extracts only those sentences unless the caller wants every item.
 """
 
 from __future__ import annotations
@@ -50,8 +50,8 @@ def wants(options: Mapping[str, Any], section: str) -> bool:
     return include is None or section in include
 
 
-def aligned_only(check: Check) -> bool:
-    return getattr(check, "ALIGNED_ONLY", False)
+def reworded_only(check: Check) -> bool:
+    return getattr(check, "REWORDED_ONLY", False)
 
 
 def _modules() -> dict[str, Check]:

@@ -129,15 +129,6 @@ class Cluster:
 class Alignment:
     clusters: tuple[Cluster, ...]
 
-    def aligned_sentences(self) -> dict[str, frozenset[int]]:
-        """The indices of each article's sentences that belong to a cluster (articles with
-        none are absent)."""
-        out: dict[str, set[int]] = {}
-        for cluster in self.clusters:
-            for member in cluster.members:
-                out.setdefault(member.article_id, set()).add(member.sentence)
-        return {aid: frozenset(found) for aid, found in out.items()}
-
 
 @dataclass(frozen=True)
 class Mention:

@@ -10,8 +10,8 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .align import align
-from .checks import CHECK_NAMES, REGISTRY, aligned_only
+from .align import align, reworded_sentences
+from .checks import CHECK_NAMES, REGISTRY, reworded_only
 from .findings import sort_findings
 from .model import DEFAULT_LIMITS, Article, Document, Limits, Report
 from .text import analyse
@@ -75,9 +75,9 @@ def compare(
     comparer. ``include`` names the optional sections the caller will read
     (``"equivalences"``, ``"quotes"`` for every quote cluster); the others are not built.
     None builds them all. ``items`` names the checks whose extracted items the caller reads in
-    ``Report.extractions``; a check whose comparer reads aligned sentences only extracts just
-    those for the others. None means every check. Raises ValueError for fewer than two
-    articles, duplicate ids or unknown checks.
+    ``Report.extractions``; a check whose comparer reads only aligned sentences worded
+    differently extracts just those for the others. None means every check. Raises
+    ValueError for fewer than two articles, duplicate ids or unknown checks.
     """
     if len(articles) < 2:
         raise ValueError(f"compare needs at least two articles, got {len(articles)}")
@@ -95,13 +95,13 @@ def compare(
     equivalences = []
     clusters: dict[str, tuple[Any, ...]] = {}
     extractions: dict[str, dict[str, tuple[Any, ...]]] = {}
-    aligned: dict[str, frozenset[int]] | None = None
+    reworded: dict[str, frozenset[int]] | None = None
     for name in names:
         check = REGISTRY[name]
-        if aligned_only(check) and items is not None and name not in items:
-            if aligned is None:
-                aligned = alignment.aligned_sentences()
-            extracted = {d.id: check.extract(d, aligned.get(d.id, frozenset())) for d in docs}
+        if reworded_only(check) and items is not None and name not in items:
+            if reworded is None:
+                reworded = reworded_sentences(docs, alignment)
+            extracted = {d.id: check.extract(d, reworded.get(d.id, frozenset())) for d in docs}
         else:
             extracted = {d.id: check.extract(d) for d in docs}
         extractions[name] = extracted

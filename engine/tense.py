@@ -710,8 +710,9 @@ def _rest(words, punct, i, k, tense, modality, neg, perfect, progressive, passiv
     return _Chain(i, end, k, lemma, tense, aspect, "passive" if passive else "active", modality, neg)
 
 
-# The comparer reads verb groups of aligned sentences only; the pipeline may ask for just those.
-ALIGNED_ONLY = True
+# The comparer reads verb groups of aligned sentences only, and skips a cluster whose sentences
+# are the same word for word: the pipeline may ask for just the others.
+REWORDED_ONLY = True
 
 
 def extract(doc: Document, sentences: Container[int] | None = None) -> tuple[VerbGroup, ...]:

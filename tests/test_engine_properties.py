@@ -115,3 +115,15 @@ def test_verb_groups_of_unaligned_sentences_are_read_only_when_asked_for():
     assert lemmas(compare(articles, items=("tense",))) == {"approve", "visit"}
     # the comparer reads aligned sentences only, so the rest is not parsed when nobody reads it
     assert lemmas(compare(articles, items=())) == {"approve"}
+
+
+def test_sentences_the_same_word_for_word_everywhere_are_not_parsed_for_verbs_unless_asked():
+    same = "The mayor opened the new bridge over the river on Friday."
+    articles = [
+        Article("a", f"{same} The council approved the budget on Monday."),
+        Article("b", f"{same} On Monday the council approves the budget."),
+    ]
+    lean = compare(articles, items=())
+    assert {g.lemma for g in lean.extractions["tense"]["a"]} == {"approve"}
+    assert {g.lemma for g in compare(articles).extractions["tense"]["a"]} == {"open", "approve"}
+    assert [f.type for f in lean.findings] == [f.type for f in compare(articles).findings] == ["tense_shift"]
