@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 from math import inf
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from lemminflect import getAllLemmas, getAllLemmasOOV, getInflection
@@ -189,18 +189,79 @@ _VERB_CLITICS = {"'re": "are", "'ve": "have", "'ll": "will", "'m": "am"}
 
 _HARD_PUNCT = frozenset(";:\"'()[]\u2014-")
 
+# What a token is to ``_words``: a word kept as it is (a possessive too), a capitalised word, a
+# mark that is a phrase or a clause boundary, or a token that needs ``_words_one_by_one`` (a
+# contraction, an apostrophe that may close a plural possessive).
+_PLAIN, _CAPITAL, _SOFT_MARK, _HARD_MARK, _RARE = range(5)
+# (what the token is, its ``_role``) per token text, which the token's comparison form and kind
+# follow from. A plain dict rather than an ``lru_cache``, at most about 65,536 texts like one, so
+# that a whole sentence is read with one C-level ``map``: every token of every sentence is read.
+_TOKEN_INFO: dict[str, tuple[int, int]] = {}
+_TOKEN_INFO_SIZE = 65536
+_TEXT = itemgetter(2)
 
-def _words(sentence) -> tuple[list[_W], list[int]]:
-    """The sentence's words (contractions split) and, per word, what precedes it: 0 nothing,
+
+def _token_info(tok: Token) -> tuple[int, int]:
+    kind, norm = tok.kind, tok.norm
+    if kind == "punct":
+        code = _RARE if norm == "'" else (_HARD_MARK if norm in _HARD_PUNCT else _SOFT_MARK)
+    elif kind != "word":
+        code = _PLAIN
+    elif ("'" in norm or norm == "cannot") and _split_at(norm, len(tok.text)) is not None:
+        code = _RARE
+    else:
+        code = _CAPITAL if tok.text[0].isupper() else _PLAIN
+    return code, _role(norm)
+
+
+def _token_infos(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    try:
+        return list(map(_TOKEN_INFO.__getitem__, map(_TEXT, tokens)))
+    except KeyError:
+        infos = list(map(_token_info, tokens))
+        if len(_TOKEN_INFO) < _TOKEN_INFO_SIZE:
+            _TOKEN_INFO.update(zip(map(_TEXT, tokens), infos, strict=True))
+        return infos
+
+
+def _words(sentence) -> tuple[list[_W], list[int], list[int]]:
+    """The sentence's words (contractions split); per word, what precedes it: 0 nothing,
     1 punctuation (a phrase boundary), 2 a clause-breaking mark (quote, colon, dash,
-    bracket)."""
+    bracket); and the indices of the words that have a ``_role`` or follow a mark, the only
+    ones that can start a verb group or change what the scan of the sentence knows."""
+    tokens = sentence.tokens
+    infos = _token_infos(tokens)
+    out: list[_W] = []
+    breaks: list[int] = []
+    todo: list[int] = []
+    brk = 2
+    append, mark, wanted = out.append, breaks.append, todo.append
+    new = tuple.__new__  # skips the named tuple's argument parsing
+    for tok, (code, role) in zip(tokens, infos, strict=True):
+        if code == _PLAIN or code == _CAPITAL:
+            if code == _CAPITAL and out:
+                # A capitalised word that does not open the sentence: a name.
+                tok = new(Token, (tok.start, tok.end, tok.text, tok.norm, "cap"))
+            if role or brk:
+                wanted(len(out))
+            append(tok)
+            mark(brk)
+            brk = 0
+        elif code == _RARE:
+            return _words_one_by_one(sentence)
+        else:
+            brk = 2 if brk == 2 or code == _HARD_MARK else 1
+    return out, breaks, todo
+
+
+def _words_one_by_one(sentence) -> tuple[list[_W], list[int], list[int]]:
+    """``_words`` for a sentence with contractions or apostrophes, token by token."""
     out: list[_W] = []
     breaks: list[int] = []
     brk = 2
     append, mark = out.append, breaks.append
-    # Most tokens are kept as they are; only contractions, capitalised words and plural
-    # possessives are rebuilt. The first word of the sentence is the one met while ``out`` is
-    # still empty, which saves tracking a flag per token.
+    # The first word of the sentence is the one met while ``out`` is still empty, which saves
+    # tracking a flag per token.
     for tok in sentence.tokens:
         kind = tok.kind
         if kind == "word":
@@ -222,33 +283,43 @@ def _words(sentence) -> tuple[list[_W], list[int]]:
         append(tok)
         mark(brk)
         brk = 0
-    return out, breaks
+    todo = [i for i, w in enumerate(out) if breaks[i] or _role(w.norm)]
+    return out, breaks, todo
+
+
+def _split_at(norm: str, length: int) -> tuple[str, int, str] | None:
+    """How a contraction of ``length`` characters splits: its first piece's form, where in the
+    text the second piece starts, and the second piece's form; None for a word that stays
+    whole (a possessive, "Lee's")."""
+    if norm.endswith("n't") and len(norm) > 3:
+        base = norm[:-3]
+        return _NEG_CLITIC_BASE.get(base, base), length - 3, "not"
+    if norm == "cannot":
+        return "can", 3, "not"
+    base, _, clitic = norm.rpartition("'")
+    clitic = "'" + clitic
+    if clitic == "'ve" and base in TENSE_MODALS:
+        return base, length - 3, "have"  # "could've scored"
+    if clitic in _VERB_CLITICS or clitic == "'d":
+        return base, length - len(clitic), clitic
+    if clitic == "'s" and base in TENSE_CLITIC_HOSTS:
+        return base, length - 2, "'s"
+    return None
 
 
 def _split(tok, cap, out, breaks, brk) -> None:
     """Append the pieces of a contraction, the first after the boundary ``brk``."""
-    norm, start, end = tok.norm, tok.start, tok.end
-    if norm.endswith("n't") and len(norm) > 3:
-        base = norm[:-3]
-        pieces = [(_NEG_CLITIC_BASE.get(base, base), start, end - 3), ("not", end - 3, end)]
-    elif norm == "cannot":
-        pieces = [("can", start, start + 3), ("not", start + 3, end)]
-    else:
-        base, _, clitic = norm.rpartition("'")
-        clitic = "'" + clitic
-        if clitic in _VERB_CLITICS or clitic == "'d":
-            pieces = [(base, start, end - len(clitic)), (clitic, end - len(clitic), end)]
-        elif clitic == "'s" and base in TENSE_CLITIC_HOSTS:
-            pieces = [(base, start, end - 2), ("'s", end - 2, end)]
-        else:
-            pieces = [(norm, start, end)]
-    if len(pieces) == 2 and pieces[1][0] == "'ve" and pieces[0][0] in TENSE_MODALS:
-        pieces[1] = ("have", pieces[1][1], pieces[1][2])  # "could've scored"
-    text = tok.text
-    for j, (n, s, e) in enumerate(pieces):
-        kind = "cap" if cap and j == 0 else "word"
-        out.append(Token(s, e, text[s - start : e - start], n, kind))
-        breaks.append(brk if j == 0 else 0)
+    pieces = _split_at(tok.norm, len(tok.text))
+    if pieces is None:
+        out.append(Token(tok.start, tok.end, tok.text, tok.norm, "cap" if cap else "word"))
+        breaks.append(brk)
+        return
+    first, cut, second = pieces
+    start, text = tok.start, tok.text
+    out.append(Token(start, start + cut, text[:cut], first, "cap" if cap else "word"))
+    out.append(Token(start + cut, tok.end, text[cut:], second, "word"))
+    breaks.append(brk)
+    breaks.append(0)
 
 
 # --------------------------------------------------------------------------- verb groups
@@ -727,7 +798,7 @@ def extract(doc: Document, sentences: Container[int] | None = None) -> tuple[Ver
 
 
 def _sentence_groups(text: str, sentence) -> list[VerbGroup]:
-    words, punct = _words(sentence)
+    words, punct, todo = _words(sentence)
     n = len(words)
     if not n:
         return []
@@ -744,38 +815,40 @@ def _sentence_groups(text: str, sentence) -> list[VerbGroup]:
     groups: list[VerbGroup] = []
     reporting_end = -1
     relative: bool | None = None  # inside ", which ...": whether the main clause had a verb
-    i = 0
-    while i < n:
-        w = words[i]
-        role = _role(w.norm)
+    after = 0  # the first word after the last group found
+    # Only a word with a role or after a mark can start a group or change what the scan knows:
+    # the others, most words, are not visited. (``ctx.resume`` matters only at the word after
+    # the mark that sets it, so the words passed over need not clear it.)
+    for i in todo:
+        if i < after:
+            continue  # inside the group just found
+        norm = words[i].norm
+        role = _role(norm)
         if punct[i]:
             resume = False
             if relative is not None:
                 ctx.clause_verb, relative = relative, None
                 resume = not ctx.clause_verb
-            if w.norm in _RELATIVES:
+            if norm in _RELATIVES:
                 relative = ctx.clause_verb
-            if punct[i] == 2 or w.norm in _COORDINATORS:
+            if punct[i] == 2 or norm in _COORDINATORS:
                 ctx.clause_verb = False
             ctx.resume = resume
-        elif ctx.resume:
+        else:
             ctx.resume = False
         if role == _NONE:
-            i += 1
             continue
         if role == _OPENER:
             ctx.clause_verb = False
-            i += 1
             continue
         chain = None
         if role == _AUX:
             chain = _parse_aux(words, punct, i, question)
-        elif role == _FINITE and w.kind != "cap":
+        elif role == _FINITE and words[i].kind != "cap":
             tense = _finite_simple(words, punct, i, ctx)
             if tense is not None:
                 chain = _rest(words, punct, i, i, tense, None, False, False, False, False, question)
         if chain is None:
-            i += 1
             continue
         # What follows a reporting verb is a clause of its own ("said the figures show").
         ctx.clause_verb = chain.lemma not in TENSE_REPORTING_VERBS
@@ -806,7 +879,7 @@ def _sentence_groups(text: str, sentence) -> list[VerbGroup]:
         )
         if chain.lemma in TENSE_REPORTING_VERBS and reporting_end < 0:
             reporting_end = end
-        i = max(chain.end_word, chain.head) + 1
+        after = max(chain.end_word, chain.head) + 1
     return groups
 
 
