@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from itertools import chain
+from itertools import chain, compress
 from operator import itemgetter
 from typing import Any
 
@@ -648,20 +648,25 @@ def _sentence_sources(
     out: list[tuple[int, str]] = []
     if not toks:
         return out
+    # Only a few words of a sentence can be the verb of a source: the loop below visits those
+    # alone, picked by a cached lookup per word at C speed, rather than every token.
+    roles = list(map(_verb_role, map(_NORM, toks)))
     # most sentences have no reporting verb and no "Name verbed": skip them at C speed
-    verbs = REPORTING_VERBS.intersection(map(_NORM, toks))
-    if not verbs and _NAME_THEN_VERB.search(text, toks[0].start, toks[-1].end) is None:
+    if _REPORTING not in roles and (
+        _MAYBE_VERB not in roles or _NAME_THEN_VERB.search(text, toks[0].start, toks[-1].end) is None
+    ):
         return out
-    for v, t in enumerate(toks):
+    for v in compress(range(len(toks)), roles):
+        reporting = roles[v] == _REPORTING
+        # most words that may be verbs are plural nouns after a word in lower case: that
+        # test first
+        if not reporting and not (v > 0 and toks[v - 1].text[:1].isupper()):
+            continue
+        t = toks[v]
         if t.kind != "word" or not t.text[:1].islower():
             continue
-        reporting = t.norm in REPORTING_VERBS
         if not reporting and not (
-            v > 0
-            and toks[v - 1].text[:1].isupper()
-            and _is_name_token(toks[v - 1])
-            and not _possessive(toks[v - 1])
-            and _is_verb(t.norm)
+            _is_name_token(toks[v - 1]) and not _possessive(toks[v - 1]) and _is_verb(t.norm)
         ):
             continue
         k = bisect_left(bounds, t.start + 1) - 1
@@ -742,6 +747,19 @@ def _is_adverb(word: str) -> bool:
         return False
     lemmas = getAllLemmas(word)
     return "ADV" in lemmas and "NOUN" not in lemmas
+
+
+# What a word can be to ``_sentence_sources``: a reporting verb, a word whose ending lets it be
+# the verb of "Name verbed" ("described", "explains"; ``_is_verb`` decides), or neither.
+_REPORTING = 2
+_MAYBE_VERB = 1
+
+
+@lru_cache(maxsize=16384)
+def _verb_role(norm: str) -> int:
+    if norm in REPORTING_VERBS:
+        return _REPORTING
+    return _MAYBE_VERB if norm.endswith(("ed", "s")) and norm not in SPEAKER_STOPS else 0
 
 
 @lru_cache(maxsize=16384)
