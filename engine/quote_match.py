@@ -540,24 +540,43 @@ def _candidates(words, index: Mapping[str, list[int]]) -> list[tuple[int, int]]:
     for w in words:
         for k in index.get(w, ()):
             counts[k] = counts.get(k, 0) + 1
-    # most shared words first, then text order: sorted by item, then stably by count, with
-    # keys called at C speed
-    ranked = sorted(counts.items())
-    ranked.sort(key=_COUNT, reverse=True)
-    return ranked[:MAX_CANDIDATES]
+    return _most_shared(sorted(counts.items()))
+
+
+def _most_shared(counts: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The first MAX_CANDIDATES of (item, shared words) in item order, most shared words first:
+    a stable sort by count, with keys called at C speed, keeps items of one count in order."""
+    return sorted(counts, key=_COUNT, reverse=True)[:MAX_CANDIDATES]
+
+
+class _Finder:
+    """The items of one article (its quoted passages, or its sentences outside quotations) that
+    share most words with a passage: ``_candidates`` on the index of their word sets."""
+
+    def __init__(self, word_sets: list[frozenset[str]]) -> None:
+        self.word_sets = word_sets
+        # Up to MAX_POSTINGS items, as in most articles, no word can be too common to count,
+        # and a set intersection per item at C speed costs less than indexing every word.
+        self.index = _index(word_sets) if len(word_sets) > MAX_POSTINGS else None
+
+    def candidates(self, words: frozenset[str]) -> list[tuple[int, int]]:
+        if self.index is not None:
+            return _candidates(words, self.index)
+        shared = enumerate(map(len, map(words.intersection, self.word_sets)))
+        return _most_shared(filter(_COUNT, shared))
 
 
 _COUNT = itemgetter(1)
 
 
 def _unquoted(
-    a: _Unit, sentences: Sequence[_Sentence], index: Mapping[str, list[int]]
+    a: _Unit, sentences: Sequence[_Sentence], finder: _Finder
 ) -> tuple[_Sentence, float, set[str]] | None:
     if len(a.keys) < UNQUOTED_MIN_WORDS or not a.content:
         return None
     best = None
     surname = _surnames(a.speaker)[0] if a.speaker_is_name and a.speaker else None
-    for k, _ in _candidates(a.words, index):
+    for k, _ in finder.candidates(a.words):
         s = sentences[k]
         shared = a.content & s.content
         if len(shared) < UNQUOTED_MIN_SHARED:
@@ -768,7 +787,7 @@ class _Versions:
                 u.clusters = frozenset(clusters.get((docs[d].id, u.sentence), ()))
                 u.place = places.setdefault(u.clusters, len(places))
         self.compared: dict[tuple[int, int, bool], _Match | None] = {}
-        self.indexes: dict[int, dict[str, list[int]]] = {}
+        self.finders: dict[int, _Finder] = {}
         self.found: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self.best: dict[tuple[int, int, int, bool], tuple[int, _Match] | None] = {}
 
@@ -785,10 +804,10 @@ class _Versions:
         key = (x.version, d)
         found = self.found.get(key)
         if found is None:
-            index = self.indexes.get(d)
-            if index is None:
-                index = self.indexes[d] = _index([u.words for u in self.units[d]])
-            found = self.found[key] = _candidates(x.words, index)
+            finder = self.finders.get(d)
+            if finder is None:
+                finder = self.finders[d] = _Finder([u.words for u in self.units[d]])
+            found = self.found[key] = finder.candidates(x.words)
         return found
 
 
@@ -849,14 +868,14 @@ def compare_quotes(
     quote, verbatim ones too."""
     units = [_units(d, doc, extracted.get(doc.id, ())) for d, doc in enumerate(docs)]
     plain: dict[int, list[_Sentence]] = {}
-    plain_index: dict[int, dict[str, list[int]]] = {}
+    plain_finders: dict[int, _Finder] = {}
 
-    def sentences_of(d: int) -> tuple[list[_Sentence], dict[str, list[int]]]:
+    def sentences_of(d: int) -> tuple[list[_Sentence], _Finder]:
         # built on the first quote that has no quoted match in article d
         if d not in plain:
             plain[d] = _plain_sentences(docs[d], extracted.get(docs[d].id, ()))
-            plain_index[d] = _index([s.words for s in plain[d]])
-        return plain[d], plain_index[d]
+            plain_finders[d] = _Finder([s.words for s in plain[d]])
+        return plain[d], plain_finders[d]
 
     sources: dict[int, _Sources] = {}
 
