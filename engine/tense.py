@@ -224,16 +224,16 @@ def _token_infos(tokens: Sequence[Token]) -> list[tuple[int, int]]:
         return infos
 
 
-def _words(sentence) -> tuple[list[_W], list[int], list[int]]:
+def _words(sentence) -> tuple[list[_W], list[int], list[tuple[int, int]]]:
     """The sentence's words (contractions split); per word, what precedes it: 0 nothing,
     1 punctuation (a phrase boundary), 2 a clause-breaking mark (quote, colon, dash,
-    bracket); and the indices of the words that have a ``_role`` or follow a mark, the only
-    ones that can start a verb group or change what the scan of the sentence knows."""
+    bracket); and the index and ``_role`` of each word that has a role or follows a mark, the
+    only words that can start a verb group or change what the scan of the sentence knows."""
     tokens = sentence.tokens
     infos = _token_infos(tokens)
     out: list[_W] = []
     breaks: list[int] = []
-    todo: list[int] = []
+    todo: list[tuple[int, int]] = []
     brk = 2
     append, mark, wanted = out.append, breaks.append, todo.append
     new = tuple.__new__  # skips the named tuple's argument parsing
@@ -243,7 +243,7 @@ def _words(sentence) -> tuple[list[_W], list[int], list[int]]:
                 # A capitalised word that does not open the sentence: a name.
                 tok = new(Token, (tok.start, tok.end, tok.text, tok.norm, "cap"))
             if role or brk:
-                wanted(len(out))
+                wanted((len(out), role))
             append(tok)
             mark(brk)
             brk = 0
@@ -254,7 +254,7 @@ def _words(sentence) -> tuple[list[_W], list[int], list[int]]:
     return out, breaks, todo
 
 
-def _words_one_by_one(sentence) -> tuple[list[_W], list[int], list[int]]:
+def _words_one_by_one(sentence) -> tuple[list[_W], list[int], list[tuple[int, int]]]:
     """``_words`` for a sentence with contractions or apostrophes, token by token."""
     out: list[_W] = []
     breaks: list[int] = []
@@ -283,7 +283,8 @@ def _words_one_by_one(sentence) -> tuple[list[_W], list[int], list[int]]:
         append(tok)
         mark(brk)
         brk = 0
-    todo = [i for i, w in enumerate(out) if breaks[i] or _role(w.norm)]
+    roles = [_role(w.norm) for w in out]
+    todo = [(i, role) for i, role in enumerate(roles) if role or breaks[i]]
     return out, breaks, todo
 
 
@@ -421,12 +422,11 @@ class _Ctx:
 
 
 def _finite_simple(words: list[_W], punct: list[int], i: int, ctx: _Ctx) -> str | None:
-    """The tense of ``words[i]`` as a finite main verb without auxiliaries, or None.
+    """The tense of ``words[i]`` as a finite main verb without auxiliaries, or None. The
+    caller has ruled out a form right after a word of ``_NO_VERB_AFTER``.
 
     A participle after a noun is a modifier when the clause already has its verb ("rejected the
     tariffs imposed on ...") or when a verb follows ("the cars recalled in May were ...")."""
-    if i and not punct[i] and words[i - 1].norm in _NO_VERB_AFTER:
-        return None  # "the remains", "of values", "to work": the rules below agree, faster
     w = words[i]
     info = _word(w.norm)
     lemma = info.lemma  # a verb other than be, have or do: the word's role is _FINITE
@@ -819,12 +819,11 @@ def _sentence_groups(text: str, sentence) -> list[VerbGroup]:
     # Only a word with a role or after a mark can start a group or change what the scan knows:
     # the others, most words, are not visited. (``ctx.resume`` matters only at the word after
     # the mark that sets it, so the words passed over need not clear it.)
-    for i in todo:
+    for i, role in todo:
         if i < after:
             continue  # inside the group just found
-        norm = words[i].norm
-        role = _role(norm)
         if punct[i]:
+            norm = words[i].norm
             resume = False
             if relative is not None:
                 ctx.clause_verb, relative = relative, None
@@ -845,9 +844,12 @@ def _sentence_groups(text: str, sentence) -> list[VerbGroup]:
         if role == _AUX:
             chain = _parse_aux(words, punct, i, question)
         elif role == _FINITE and words[i].kind != "cap":
-            tense = _finite_simple(words, punct, i, ctx)
-            if tense is not None:
-                chain = _rest(words, punct, i, i, tense, None, False, False, False, False, question)
+            # After "the", "of", "to" a form is no finite verb ("the remains", "of values"): the
+            # rules of ``_finite_simple`` agree, and this test saves the call.
+            if punct[i] or words[i - 1].norm not in _NO_VERB_AFTER:
+                tense = _finite_simple(words, punct, i, ctx)
+                if tense is not None:
+                    chain = _rest(words, punct, i, i, tense, None, False, False, False, False, question)
         if chain is None:
             continue
         # What follows a reporting verb is a clause of its own ("said the figures show").
