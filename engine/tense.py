@@ -443,6 +443,12 @@ def _finite_simple(words: list[_W], punct: list[int], i: int, ctx: _Ctx) -> str 
             j = i - 2
             if j < 0 or words[j].norm not in TENSE_DETERMINERS:
                 return None
+        if "VBD" not in tags and "VBZ" not in tags and p not in TENSE_SUBJECT_PRONOUNS:
+            # A plain present ("say", "work") after a word other than a pronoun needs a plural
+            # subject ("the doctors say"): tested before the other rules, which most such
+            # forms ("the values work", "mutual respect") would otherwise run through.
+            if not _plural_subject(prev):
+                return None
     reporting = lemma in TENSE_REPORTING_VERBS
     if prev is None:
         if ctx.resume:
@@ -495,13 +501,7 @@ def _finite_simple(words: list[_W], punct: list[int], i: int, ctx: _Ctx) -> str 
             return "present"
         if not _subject_like(prev):
             return None
-        if not third:
-            pinfo = _word(prev.norm)
-            plural = prev.norm in TENSE_PLURAL_NOUNS or (
-                prev.norm.endswith("s") and pinfo.noun and prev.kind != "cap"
-            )
-            if not plural:
-                return None
+        # (A plain present here follows a plural subject: see above.)
         if reporting and (nxt is None or nxt.norm == "that" or not ctx.clause_verb):
             return "present"  # "analysts say.", "the doctors say sleep ..."
         if info.noun or info.adj:
@@ -522,6 +522,14 @@ def _finite_simple(words: list[_W], punct: list[int], i: int, ctx: _Ctx) -> str 
 
 
 _DEMONSTRATIVES = frozenset(["this", "that", "these", "those"])
+
+
+def _plural_subject(w: _W) -> bool:
+    """Whether ``w`` can end a plural subject ("the doctors", "police")."""
+    n = w.norm
+    return n in TENSE_PLURAL_NOUNS or (n.endswith("s") and w.kind != "cap" and _word(n).noun)
+
+
 # Words right before a verb form that make it no finite verb (adverbs are looked past instead).
 _NO_VERB_AFTER = (
     (TENSE_DETERMINERS | TENSE_NOT_SUBJECTS) - _COORDINATORS - TENSE_GROUP_ADVERBS - TENSE_NEGATORS
