@@ -500,25 +500,50 @@ class _Sentence:
 def _plain_sentences(doc: Document, quotes: Sequence[Any]) -> list[_Sentence]:
     spans = sorted((q.start, q.end) for q in quotes if q.depth == 0)
     starts = [s for s, _ in spans]
+    quoted = _quoted_stretches(spans)
+    quoted_ends = [e for _, e in quoted]
     out = []
     for s in doc.sentences:
+        toks = s.tokens
         k = bisect_left(starts, s.end) - 1
         # a sentence no quotation reaches keeps all its words
         if k >= 0 and spans[k][1] > s.start:
-            keep = []
-            for t in s.tokens:
-                k = bisect_right(starts, t.start) - 1
-                if k >= 0 and spans[k][0] <= t.start < spans[k][1]:
-                    continue
-                if t.kind != "punct":
-                    keep.append(t)
-            words = {t.norm for t in keep}
-            kept: tuple[Token, ...] | None = tuple(keep)
+            outside = _outside(toks, quoted, quoted_ends)
+            kept: tuple[Token, ...] | None = tuple([t for t in outside if t.kind != "punct"])
+            words = {t.norm for t in kept}
         else:
-            words = {t.norm for t in s.tokens if t.kind != "punct"}
+            words = {t.norm for t in toks if t.kind != "punct"}
             kept = None
-        words -= STOPWORDS
-        out.append(_Sentence(s.start, s.end, frozenset(words), s.tokens, kept))
+        # ``words - STOPWORDS`` walks the few words; ``words -= STOPWORDS`` would walk the stopwords
+        out.append(_Sentence(s.start, s.end, frozenset(words - STOPWORDS), toks, kept))
+    return out
+
+
+def _quoted_stretches(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where a token starts inside a quotation, as sorted stretches that do not overlap, given
+    the sorted spans of the quotations: a token is tested against the last quotation starting
+    at or before it, so each quotation's stretch stops where the next one starts."""
+    out = []
+    for k, (start, end) in enumerate(spans):
+        stop = min(end, spans[k + 1][0]) if k + 1 < len(spans) else end
+        if stop > start:
+            out.append((start, stop))
+    return out
+
+
+def _outside(toks: Sequence[Token], quoted: list[tuple[int, int]], quoted_ends: list[int]) -> list[Token]:
+    """The tokens of a sentence that start outside the ``quoted`` stretches (and their ends),
+    cut out as slices rather than tested token by token."""
+    out: list[Token] = []
+    pos = 0
+    k = bisect_right(quoted_ends, toks[0].start) if toks else len(quoted)
+    while k < len(quoted) and quoted[k][0] <= toks[-1].start:
+        lo, hi = quoted[k]
+        a = bisect_left(toks, lo, pos, key=_START)
+        out += toks[pos:a]
+        pos = bisect_left(toks, hi, a, key=_START)
+        k += 1
+    out += toks[pos:]
     return out
 
 
