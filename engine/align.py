@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain, starmap
+from itertools import chain
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -24,6 +24,7 @@ from rapidfuzz.distance import Indel
 
 from .constants import STOPWORDS
 from .model import DEFAULT_LIMITS, Alignment, Cluster, Document, Limits, SentenceRef
+from .text import norm_and_kind
 
 # A pair aligns when its Dice coefficient reaches PAIR_DICE, or when the smaller sentence is
 # mostly contained in the larger (a short restatement of a long sentence) with enough words.
@@ -46,9 +47,11 @@ def _lemma(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _content_parts(norm: str, kind: str) -> tuple[str, ...]:
-    """The content words one token contributes: hyphenated parts, no possessive, lemmatised;
-    none for punctuation."""
+def _content_parts(surface: str) -> tuple[str, ...]:
+    """The content words a token with this text contributes: hyphenated parts, no possessive,
+    lemmatised; none for punctuation. Keyed by the text alone, from which the text layer
+    derives a token's comparison form and kind: one string to hash per lookup."""
+    norm, kind = norm_and_kind(surface)
     if kind == "punct":
         return ()
     parts = []
@@ -59,14 +62,14 @@ def _content_parts(norm: str, kind: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
-_NORM_AND_KIND = attrgetter("norm", "kind")
+_TEXT = attrgetter("text")
 
 
 def content_words(tokens) -> tuple[str, ...]:
     """Sorted, unique lemmas of the content words and numbers among ``tokens``."""
     # Called for every sentence: the per-token work stays in C (attrgetter, the cached lookup,
     # chain) rather than in a Python loop.
-    parts = starmap(_content_parts, map(_NORM_AND_KIND, tokens))
+    parts = map(_content_parts, map(_TEXT, tokens))
     return tuple(sorted(set(chain.from_iterable(parts))))
 
 

@@ -172,25 +172,66 @@ def _sentence_spans(text: str, para: Span) -> list[tuple[int, int]]:
 def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
     """Word, number and punctuation tokens of ``text[start:end]`` with original offsets."""
     end = len(text) if end is None else end
-    # The hottest loop of the text layer: strings from findall rather than match objects, one
-    # cached lookup for what depends on the token's text alone, and tuple.__new__, which skips
-    # the named tuple's argument parsing.
+    return _tokens_of(text[start:end], start)
+
+
+# No token contains space, and the token pattern looks neither behind nor ahead, so the tokens
+# of a text are those of each of its space-separated chunks, shifted to where the chunk starts.
+# Most chunks are a word, or a word with its punctuation ("said,"): str.split and one cached
+# lookup per chunk cost less than matching the pattern at every token. Chunks longer than this
+# (links, runs of symbols) are not worth keeping, and a sentence with one is scanned instead.
+_LONGEST_CACHED_CHUNK = 48
+
+
+def _tokens_of(part: str, offset: int) -> tuple[Token, ...]:
+    """The tokens of ``part``, a stretch of text that starts at ``offset``."""
+    chunks = part.split()
+    if not chunks or max(map(len, chunks)) > _LONGEST_CACHED_CHUNK:
+        return _scan(part, offset)
+    # The hottest loop of the text layer: local names, plain tuples from the cache unpacked
+    # in place, and tuple.__new__, which skips the named tuple's argument parsing.
+    new = tuple.__new__
+    token = Token
+    find = part.find
+    out: list[Token] = []
+    append = out.append
+    pos = 0
+    for chunk in chunks:
+        pos = find(chunk, pos)  # the chunk's first character is its first after the space
+        at = offset + pos
+        for start, end, surface, norm, kind in _chunk_tokens(chunk):
+            append(new(token, (at + start, at + end, surface, norm, kind)))
+        pos += len(chunk)
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _chunk_tokens(chunk: str) -> tuple[tuple[int, int, str, str, str], ...]:
+    """The fields of each token of a chunk without space, offsets from its start; plain tuples,
+    which unpack faster than named ones."""
+    return tuple(map(tuple, _scan(chunk, 0)))
+
+
+def _scan(part: str, offset: int) -> tuple[Token, ...]:
+    """The tokens of ``part`` (starting at ``offset``), by matching the token pattern."""
+    # Strings from findall rather than match objects, and one cached lookup for what depends on
+    # the token's text alone.
     new = tuple.__new__
     out = []
     append = out.append
-    pos = start
-    for space, surface in _TOKEN.findall(text, start, end):
+    pos = offset
+    for space, surface in _TOKEN.findall(part):
         pos += len(space)
         stop = pos + len(surface)
-        norm, kind = _norm_and_kind(surface)
+        norm, kind = norm_and_kind(surface)
         append(new(Token, (pos, stop, surface, norm, kind)))
         pos = stop
     return tuple(out)
 
 
 @lru_cache(maxsize=65536)
-def _norm_and_kind(surface: str) -> tuple[str, str]:
-    """The comparison form and the kind of a token."""
+def norm_and_kind(surface: str) -> tuple[str, str]:
+    """The comparison form and the kind of a token with this text."""
     if _NUMBER_START.match(surface):
         kind = "number"
     elif _WORD_START.match(surface):
@@ -216,7 +257,8 @@ def analyse(article: Article, *, limits: Limits = DEFAULT_LIMITS) -> Document:
             if len(sentences) >= cap:
                 complete = False
                 break
-            sentences.append(Sentence(len(sentences), s, e, p_index, text[s:e], tokens(text, s, e)))
+            part = text[s:e]
+            sentences.append(Sentence(len(sentences), s, e, p_index, part, _tokens_of(part, s)))
         if not complete:
             break
     return Document(article=article, paragraphs=paras, sentences=tuple(sentences), complete=complete)
