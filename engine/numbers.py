@@ -506,6 +506,83 @@ def _scan(text: str, sent: Sentence, published: _dt.date | None) -> list[_Raw]:
 def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Raw | None:
     group = m.lastgroup
     s, e = m.start(), m.end()
+    # Most figures are digits or number words: their forms are tried first.
+    if group == "digits":
+        raw = m.group(0)
+        after = text[e : e + 1] if e < limit else ""
+        # The unusual forms below are looked for only when the character after the digits
+        # allows them: most figures are followed by a space and a word.
+        spaced_digit = after in _SPACES and e + 1 < limit and text[e + 1].isdigit()
+        odd = None
+        if after in _ODD_STARTS:
+            odd = _ODD_DIGITS_AFTER.match(text, e, limit)
+        elif after in _SPACES and e + 1 < limit and (text[e + 1].isdigit() or text[e + 1] in _SPACES):
+            odd = _MIXED_FRACTION_AFTER.match(text, e, limit)
+        if odd is not None and not _SEASON.match(text, s, limit):
+            return _Raw(s, odd.end(), _SKIP, None)
+        exponent = _EXPONENT_AFTER.match(text, e, limit) if after in ("e", "E") else None
+        if exponent is not None:
+            value = float(raw.replace(",", "") + exponent.group(0))
+            return _number(text, s, exponent.end(), value, 0, abs(value) * 1e-3 or 1.0, limit, words=False)
+        spaced = None
+        if spaced_digit and len(raw) <= 3 and raw.isdigit():
+            spaced = _SPACE_GROUPS_AFTER.match(text, e, limit)
+        if spaced is not None:
+            groups = spaced.group(0)
+            if "\u202f" in groups or "\u00a0" in groups or groups.count(" ") >= 2:
+                raw = raw + re.sub(r"[ \u202f\u00a0]", "", groups)
+                e = spaced.end()
+                if e < limit and text[e] == "." and e + 1 < limit and text[e + 1].isdigit():
+                    frac_part = re.match(r"\.\d+", text[e:limit])
+                    raw += frac_part.group(0)
+                    e += len(frac_part.group(0))
+            else:
+                return _Raw(s, spaced.end(), _SKIP, None)  # "40 000": grouping or two numbers
+        value, decimals = _digit_value(raw)
+        plain = raw.isdigit()
+        found = _number(text, s, e, value, decimals, 10.0**-decimals, limit, words=False, plain=plain)
+        if found is not None and found.end == e and e < limit and text[e].isalpha():
+            # "1.2b", "5G", "1990s": letters glued to the figure that say what it is in a way
+            # not read here; better no value than a wrong one.
+            return _Raw(s, _GLUED.match(text, e, limit).end(), _SKIP, None)
+        return found
+    if group == "words":
+        parsed = _word_number(m.group(0))
+        if parsed is None:
+            return None
+        value, length = parsed
+        e = s + length
+        if _POINT_BEFORE.search(text, max(0, s - 48), s):
+            return _Raw(s, e, _SKIP, None)  # the decimals of "nought point five"
+        point = _POINT_AFTER.match(text, e, limit)
+        if point is not None:
+            decimals = _spelled_decimals(point.group("digits"))
+            if decimals is None or not value.is_integer():
+                return _Raw(s, point.end(), _SKIP, None)
+            spelled = float(f"{int(value)}.{decimals}")
+            stop = point.start("digits") + len(point.group("digits").rstrip())
+            return _number(text, s, stop, spelled, len(decimals), 10.0 ** -len(decimals), limit, words=True)
+        den = _DEN_AFTER.match(text, m.end(), limit)
+        if den is not None:
+            return _spelled_fraction(text, s, m.end(), m.group(0), den, limit)
+        den = _DEN_AFTER.match(text, e, limit)
+        if den is not None:
+            return _spelled_fraction(text, s, e, m.group(0)[:length], den, limit)
+        if " and " in m.group(0)[:length].lower() and _DOZEN_AFTER.match(text, e, limit):
+            return _Raw(s, e, _SKIP, None)  # "three hundred and two dozens"
+        if _AND_ORDINAL_AFTER.match(text, e, limit):
+            return _Raw(s, e, _SKIP, None)  # "two hundred and a thirtieth"
+        if (
+            value == 1
+            and e - s == 3
+            and not _UNIT.match(text, e, limit)
+            and not _SCALE.match(text, e, limit)
+            and not _AND_FRACTION.match(text, e, limit)
+            and not _RATIO_AFTER.match(text, e, limit)
+            and not _counted_noun(text, e, limit)
+        ):
+            return None  # "one of them": a pronoun more often than a count
+        return _number(text, s, e, value, 0, 1.0, limit, words=True)
     if group in ("dmd", "ddm", "dmy"):
         month = MONTHS[(m.group("m1") or m.group("m2") or m.group("m3")).lower()]
         day_text = m.group("d1") or m.group("d2")
@@ -611,82 +688,6 @@ def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Ra
         if parsed is None:
             return None
         return _number(text, s, s + parsed[1] - 2, parsed[0], 0, 1.0, limit, words=True)
-    if group == "words":
-        parsed = _word_number(m.group(0))
-        if parsed is None:
-            return None
-        value, length = parsed
-        e = s + length
-        if _POINT_BEFORE.search(text, max(0, s - 48), s):
-            return _Raw(s, e, _SKIP, None)  # the decimals of "nought point five"
-        point = _POINT_AFTER.match(text, e, limit)
-        if point is not None:
-            decimals = _spelled_decimals(point.group("digits"))
-            if decimals is None or not value.is_integer():
-                return _Raw(s, point.end(), _SKIP, None)
-            spelled = float(f"{int(value)}.{decimals}")
-            stop = point.start("digits") + len(point.group("digits").rstrip())
-            return _number(text, s, stop, spelled, len(decimals), 10.0 ** -len(decimals), limit, words=True)
-        den = _DEN_AFTER.match(text, m.end(), limit)
-        if den is not None:
-            return _spelled_fraction(text, s, m.end(), m.group(0), den, limit)
-        den = _DEN_AFTER.match(text, e, limit)
-        if den is not None:
-            return _spelled_fraction(text, s, e, m.group(0)[:length], den, limit)
-        if " and " in m.group(0)[:length].lower() and _DOZEN_AFTER.match(text, e, limit):
-            return _Raw(s, e, _SKIP, None)  # "three hundred and two dozens"
-        if _AND_ORDINAL_AFTER.match(text, e, limit):
-            return _Raw(s, e, _SKIP, None)  # "two hundred and a thirtieth"
-        if (
-            value == 1
-            and e - s == 3
-            and not _UNIT.match(text, e, limit)
-            and not _SCALE.match(text, e, limit)
-            and not _AND_FRACTION.match(text, e, limit)
-            and not _RATIO_AFTER.match(text, e, limit)
-            and not _counted_noun(text, e, limit)
-        ):
-            return None  # "one of them": a pronoun more often than a count
-        return _number(text, s, e, value, 0, 1.0, limit, words=True)
-    if group == "digits":
-        raw = m.group(0)
-        after = text[e : e + 1] if e < limit else ""
-        # The unusual forms below are looked for only when the character after the digits
-        # allows them: most figures are followed by a space and a word.
-        spaced_digit = after in _SPACES and e + 1 < limit and text[e + 1].isdigit()
-        odd = None
-        if after in _ODD_STARTS:
-            odd = _ODD_DIGITS_AFTER.match(text, e, limit)
-        elif after in _SPACES and e + 1 < limit and (text[e + 1].isdigit() or text[e + 1] in _SPACES):
-            odd = _MIXED_FRACTION_AFTER.match(text, e, limit)
-        if odd is not None and not _SEASON.match(text, s, limit):
-            return _Raw(s, odd.end(), _SKIP, None)
-        exponent = _EXPONENT_AFTER.match(text, e, limit) if after in ("e", "E") else None
-        if exponent is not None:
-            value = float(raw.replace(",", "") + exponent.group(0))
-            return _number(text, s, exponent.end(), value, 0, abs(value) * 1e-3 or 1.0, limit, words=False)
-        spaced = None
-        if spaced_digit and len(raw) <= 3 and raw.isdigit():
-            spaced = _SPACE_GROUPS_AFTER.match(text, e, limit)
-        if spaced is not None:
-            groups = spaced.group(0)
-            if "\u202f" in groups or "\u00a0" in groups or groups.count(" ") >= 2:
-                raw = raw + re.sub(r"[ \u202f\u00a0]", "", groups)
-                e = spaced.end()
-                if e < limit and text[e] == "." and e + 1 < limit and text[e + 1].isdigit():
-                    frac_part = re.match(r"\.\d+", text[e:limit])
-                    raw += frac_part.group(0)
-                    e += len(frac_part.group(0))
-            else:
-                return _Raw(s, spaced.end(), _SKIP, None)  # "40 000": grouping or two numbers
-        value, decimals = _digit_value(raw)
-        plain = raw.isdigit()
-        found = _number(text, s, e, value, decimals, 10.0**-decimals, limit, words=False, plain=plain)
-        if found is not None and found.end == e and e < limit and text[e].isalpha():
-            # "1.2b", "5G", "1990s": letters glued to the figure that say what it is in a way
-            # not read here; better no value than a wrong one.
-            return _Raw(s, _GLUED.match(text, e, limit).end(), _SKIP, None)
-        return found
     return None
 
 
@@ -1135,24 +1136,27 @@ class _Context:
         """Word norms before (nearest first) and after ``[start, end)``, within the clause."""
         # Searched on the tokens' offsets in place: a sentence is read around one or two
         # quantities, too few to pay for lists of its offsets.
-        lo = bisect_right(self.tokens, start, key=_TOKEN_END)
-        hi = bisect_left(self.tokens, end, key=_TOKEN_START)
-        left, right = [], []
-        for tok in reversed(self.tokens[max(0, lo - before * 2) : lo]):
-            if tok.kind == "punct" and tok.norm in _CLAUSE_BREAK:
+        toks = self.tokens
+        lo = bisect_right(toks, start, key=_TOKEN_END)
+        hi = bisect_left(toks, end, key=_TOKEN_START)
+        return (
+            _clause_words(reversed(toks[max(0, lo - before * 2) : lo]), before),
+            _clause_words(toks[hi : hi + after * 2], after),
+        )
+
+
+def _clause_words(tokens, limit: int) -> list[str]:
+    """The norms of the first ``limit`` words of ``tokens``, up to a clause break."""
+    words = []
+    # Each token unpacked once: three reads of a named tuple's fields cost more per token.
+    for _start, _end, _text, norm, kind in tokens:
+        if kind != "punct":
+            words.append(norm)
+            if len(words) >= limit:
                 break
-            if tok.kind != "punct":
-                left.append(tok.norm)
-            if len(left) >= before:
-                break
-        for tok in self.tokens[hi : hi + after * 2]:
-            if tok.kind == "punct" and tok.norm in _CLAUSE_BREAK:
-                break
-            if tok.kind != "punct":
-                right.append(tok.norm)
-            if len(right) >= after:
-                break
-        return left, right
+        elif norm in _CLAUSE_BREAK:
+            break
+    return words
 
 
 def _finish(text: str, raw: _Raw, ctx: _Context, sent: Sentence, prev: Quantity | None) -> Quantity | None:
@@ -1163,19 +1167,22 @@ def _finish(text: str, raw: _Raw, ctx: _Context, sent: Sentence, prev: Quantity 
         if not plural:
             kind, unit = "year", None
     left, right = ctx.around(raw.start, raw.end, 12, 4)
-    if kind == "ordinal" or (raw.kind == "count" and kind == "count"):
+    first_left = left[0] if left else ""
+    first_right = right[0] if right else ""
+    counted = raw.kind == "count" and kind == "count"
+    if kind == "ordinal" or counted:
         word = _counted_noun(text, raw.end, sent.end)
         if word is not None:
             unit = _noun_lemma(word)
-    if raw.kind == "count" and kind == "count":
-        if left[:1] == ["aged"] or left[:3] == ["of", "age", "the"]:
+    if counted:
+        if first_left == "aged" or left[:3] == ["of", "age", "the"]:
             kind, unit = "age", "year"
         elif (
             unit is None
             and len(left) >= 3
-            and left[0] in ("was", "is", "were")
+            and first_left in ("was", "is", "were")
             and "when" in left[1:4]
-            and not right[:1]
+            and not right
         ):
             kind, unit = "age", "year"  # "when she was 21,"
     if kind == "count" and unit is None and raw.precision > 0:
@@ -1184,17 +1191,21 @@ def _finish(text: str, raw: _Raw, ctx: _Context, sent: Sentence, prev: Quantity 
         hyphen = _WORD_HYPHEN_BEFORE.search(text[max(0, raw.start - 21) : raw.start])
         if hyphen is not None:
             kind, unit = "number", hyphen.group("w").lower()
-    category = _category(kind if kind != "range" else (raw.range_of or "count"), left, right)
-    role = _nearest(left, right[:1], QUANTITY_ROLES)
+    category_kind = kind if kind != "range" else (raw.range_of or "count")
+    words = left + right
+    if _NEAR_VOCABULARY.isdisjoint(words) and "-" not in "".join(words):
+        # Most figures have no category or role word around them, nor a hyphenated word that
+        # could hold one: told by set operations, without the nearest-word loops.
+        category = "age" if category_kind == "age" else None
+        role = None
+    else:
+        category = _category(category_kind, left, right)
+        role = _nearest(left, right[:1], QUANTITY_ROLES)
     if raw.bound == "at_most" and role is None:
         role = "max"
-    delta = (
-        raw.delta or bool(right[:1] and right[0] in DELTA_AFTER) or bool(left[:1] and left[0] in DELTA_BEFORE)
-    )
-    if raw.approx is not None and left[:1] and left[0] in DELTA_BEFORE:
-        delta = True
-    if right[:1] == ["than"] or (len(right) > 1 and right[1] == "than" and right[0] in DELTA_AFTER):
-        delta = True
+    # "up 3", "3 more", "3 more than": a change or a difference ("10 more than" is already
+    # told by "more").
+    delta = raw.delta or first_right in DELTA_AFTER or first_right == "than" or first_left in DELTA_BEFORE
     restates = raw.restates and prev is not None and prev.end >= raw.start - 12
     if (
         kind == "money"
@@ -1234,6 +1245,8 @@ def _clean(value: float | None) -> float | None:
     rounded = float(f"{value:.12g}")
     return float(int(rounded)) if rounded.is_integer() else rounded
 
+
+_NEAR_VOCABULARY = frozenset(QUANTITY_CATEGORIES) | frozenset(QUANTITY_ROLES)
 
 _CATEGORY_KINDS = {
     "prison": ("duration",),
