@@ -520,7 +520,11 @@ def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Ra
             odd = _MIXED_FRACTION_AFTER.match(text, e, limit)
         if odd is not None and not _SEASON.match(text, s, limit):
             return _Raw(s, odd.end(), _SKIP, None)
-        exponent = _EXPONENT_AFTER.match(text, e, limit) if after in ("e", "E") else None
+        # No exponent after a vulgar fraction ("0\u00bde0"): not a number float() reads; the
+        # letters glued to the figure leave it unclaimed below.
+        exponent = None
+        if after in ("e", "E") and raw[-1] not in _VULGAR_SET:
+            exponent = _EXPONENT_AFTER.match(text, e, limit)
         if exponent is not None:
             value = float(raw.replace(",", "") + exponent.group(0))
             return _number(text, s, exponent.end(), value, 0, abs(value) * 1e-3 or 1.0, limit, words=False)
