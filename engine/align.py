@@ -11,7 +11,6 @@ in two in one article may join its neighbour (1:2). A sentence may stay unaligne
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 from operator import attrgetter
@@ -107,8 +106,9 @@ def align(docs: Sequence[Document], *, limits: Limits = DEFAULT_LIMITS) -> tuple
     number of articles. Returns the alignment and the notices of any work bound that was hit.
     """
     notices: list[str] = []
+    new = tuple.__new__  # skips the named tuple's Python __new__, once per sentence
     by_doc: list[list[_Node]] = [
-        [_Node(d, s.index, words) for s in doc.sentences if (words := content_words(s.tokens))]
+        [new(_Node, (d, s.index, words)) for s in doc.sentences if (words := content_words(s.tokens))]
         for d, doc in enumerate(docs)
     ]
     order = sorted(range(len(docs)), key=lambda d: (-len(by_doc[d]), docs[d].id))
@@ -134,19 +134,21 @@ def align(docs: Sequence[Document], *, limits: Limits = DEFAULT_LIMITS) -> tuple
         first = len(nodes)
         nodes.extend(incoming)
         for k, node in enumerate(incoming):
-            if k in joined:
-                g, similarity = joined[k]
-                groups[g].scores.append(similarity)
-            else:
-                g = len(groups)
-                groups.append(_Group())
+            if k not in joined:
+                groups.append(_Group(first + k, node.words))
+                reps += 1
+                continue
+            g, similarity = joined[k]
             group = groups[g]
+            group.scores.append(similarity)
             group.members.append(first + k)
             if len(group.reps) < REPRESENTATIVES:
-                group.reps.append(list(node.words))
+                group.reps.append(node.words)
                 reps += 1
 
-    multi = [g for g in groups if len({nodes[x].doc for x in g.members}) > 1]
+    # A group takes at most one sentence of each article, so one of several members is one
+    # of several articles.
+    multi = [g for g in groups if len(g.members) > 1]
     _attach_split_halves(nodes, multi)
     return _clusters(docs, nodes, multi), tuple(notices)
 
@@ -156,11 +158,17 @@ def align(docs: Sequence[Document], *, limits: Limits = DEFAULT_LIMITS) -> tuple
 REPRESENTATIVES = 3
 
 
-@dataclass
 class _Group:
-    members: list[int] = field(default_factory=list)
-    reps: list[list[str]] = field(default_factory=list)  # the words of its first few members
-    scores: list[float] = field(default_factory=list)
+    """A cluster in the making, opened by one sentence. A plain slotted class: one is built
+    for most sentences, and a dataclass's generated ``__init__`` with its list factories cost
+    several times more."""
+
+    __slots__ = ("members", "reps", "scores")
+
+    def __init__(self, first: int, words: tuple[str, ...]) -> None:
+        self.members = [first]  # node numbers
+        self.reps = [words]  # the words of its first few members
+        self.scores: list[float] = []  # the similarity with which each later member joined
 
 
 def _join(incoming: list[_Node], groups: list[_Group]) -> dict[int, tuple[int, float]]:
@@ -169,11 +177,11 @@ def _join(incoming: list[_Node], groups: list[_Group]) -> dict[int, tuple[int, f
     at least half its representatives accept the sentence."""
     reps = [words for group in groups for words in group.reps]
     owner = [g for g, group in enumerate(groups) for _ in group.reps]
-    sizes = [len(n.words) for n in incoming]
-    rep_sizes = [len(words) for words in reps]
-    scores = process.cdist(
-        [list(n.words) for n in incoming], reps, scorer=Indel.normalized_similarity, dtype=np.float32
-    )
+    queries = [n.words for n in incoming]
+    sizes = list(map(len, queries))
+    rep_sizes = list(map(len, reps))
+    # cdist reads tuples of words as it reads lists: sequences of hashable items
+    scores = process.cdist(queries, reps, scorer=Indel.normalized_similarity, dtype=np.float32)
     rows, cols = np.nonzero(scores >= CONTAINMENT_MIN_DICE)
     # Plain Python values for the loop: indexing the array one element at a time costs more
     # than everything else the loop does.
