@@ -213,18 +213,21 @@ def _join(incoming: list[_Node], groups: list[_Group]) -> dict[int, tuple[int, f
 
 def _clusters(docs: Sequence[Document], nodes: list[_Node], groups: list[_Group]) -> Alignment:
     ids = [d.id for d in docs]
-    position = {aid: k for k, aid in enumerate(ids)}
     found = []
     for group in groups:
-        refs = sorted({(ids[nodes[x].doc], nodes[x].sentence) for x in group.members})
+        # A node's article is its position in ``docs``: sorting the pairs orders the members
+        # as the input does, and the same pairs by article id give where the cluster starts.
+        members = sorted([(nodes[x].doc, nodes[x].sentence) for x in group.members])
+        start = min([(ids[d], s) for d, s in members])
         score = sum(group.scores) / len(group.scores) if group.scores else 0.0
-        found.append((refs, round(score, 3)))
-    # Number clusters by where they start, reading articles in id order: independent of input order.
+        found.append((start, round(score, 3), members))
+    # Number clusters by where they start, reading articles in id order: independent of input
+    # order. No two clusters start at the same sentence, so the sort reads nothing else.
     found.sort()
     clusters = []
-    for k, (refs, score) in enumerate(found):
-        members = sorted(refs, key=lambda r: (position[r[0]], r[1]))
-        clusters.append(Cluster(f"c{k + 1}", tuple(SentenceRef(a, s) for a, s in members), score))
+    for k, (_, score, members) in enumerate(found, 1):
+        refs = tuple([SentenceRef(ids[d], s) for d, s in members])
+        clusters.append(Cluster(f"c{k}", refs, score))
     return Alignment(tuple(clusters))
 
 
