@@ -194,8 +194,9 @@ _HARD_PUNCT = frozenset(";:\"'()[]\u2014-")
 # contraction, an apostrophe that may close a plural possessive).
 _PLAIN, _CAPITAL, _SOFT_MARK, _HARD_MARK, _RARE = range(5)
 # (what the token is, its ``_role``) per token text, which the token's comparison form and kind
-# follow from. A plain dict rather than an ``lru_cache``, at most about 65,536 texts like one, so
-# that a whole sentence is read with one C-level ``map``: every token of every sentence is read.
+# follow from. A plain dict rather than an ``lru_cache`` so that a whole sentence is read with one
+# C-level ``map``: every token of every sentence is read. Emptied when it holds 65,536 texts, so
+# that it stays bounded and new words (figures, names) still get in.
 _TOKEN_INFO: dict[str, tuple[int, int]] = {}
 _TOKEN_INFO_SIZE = 65536
 _TOKEN_START, _TEXT, _TOKEN_NORM = itemgetter(0), itemgetter(2), itemgetter(3)
@@ -218,10 +219,16 @@ def _token_infos(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     try:
         return list(map(_TOKEN_INFO.__getitem__, map(_TEXT, tokens)))
     except KeyError:
-        infos = list(map(_token_info, tokens))
-        if len(_TOKEN_INFO) < _TOKEN_INFO_SIZE:
-            _TOKEN_INFO.update(zip(map(_TEXT, tokens), infos, strict=True))
-        return infos
+        pass  # a text not met yet: the sentence's tokens one by one
+    if len(_TOKEN_INFO) >= _TOKEN_INFO_SIZE:
+        _TOKEN_INFO.clear()
+    infos = []
+    for tok in tokens:
+        info = _TOKEN_INFO.get(tok.text)
+        if info is None:
+            info = _TOKEN_INFO[tok.text] = _token_info(tok)
+        infos.append(info)
+    return infos
 
 
 def _words(sentence) -> tuple[list[_W], list[int], list[tuple[int, int]]]:
