@@ -224,6 +224,7 @@ _RANGE_SEP = re.compile(
 )
 _CUR_BEFORE = re.compile(rf"(?i:(?<![\w$])(?P<cur>{_alt(CURRENCY_SYMBOLS)}))[ \u00a0]?$")
 _APPROX_BEFORE = re.compile(rf"(?i:\b(?P<approx>{_alt(APPROXIMATIONS)}))[ \u00a0]$")
+_APPROX_REACH = max(map(len, APPROXIMATIONS)) + 2
 _BETWEEN_BEFORE = re.compile(r"(?i:\b(?P<w>between|from))[ \u00a0]$")
 _WORD_HYPHEN_BEFORE = re.compile(r"(?P<w>[A-Za-z]{2,20})-$")
 _ALIAS_BEFORE = re.compile(r"(?:\([ \u00a0]?|,?[ \u00a0]or[ \u00a0](?:about[ \u00a0])?)$")
@@ -895,7 +896,9 @@ def _number(
             if mm < 60:
                 return _Raw(s, e, "time", hh + mm / 60, unit="hour", precision=2, step=1 / 60)
     before = text[max(0, raw.start - 24) : raw.start]
-    approx = _APPROX_BEFORE.search(before)
+    # A match ends the window (or its last line), so it starts no further back than the longest
+    # wording and a space and a newline: searched from there, not from every position.
+    approx = _APPROX_BEFORE.search(before, max(0, len(before) - _APPROX_REACH))
     if approx is not None:
         word = approx.group("approx").lower()
         raw.approx, raw.bound = word, APPROXIMATIONS[word]
