@@ -30,7 +30,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from typing import Any
 
 from lemminflect import getAllLemmas
@@ -1390,8 +1390,9 @@ class _Item:
         """The content words around the mention, ``CONTEXT_WINDOW`` on each side, read once."""
         if self._context is None:
             left, right = self.words_around(CONTEXT_WINDOW, CONTEXT_WINDOW)
-            words = frozenset(map(_context_word, left + right))
-            self._context = words - _NO_WORD if None in words else words
+            words = set(map(_context_word, left + right))
+            words.discard(None)
+            self._context = frozenset(words)
         return self._context
 
     def words_around(self, before: int, after: int) -> tuple[list[str], list[str]]:
@@ -1403,9 +1404,6 @@ class _Item:
         if self._mention is None:
             self._mention = mention(self.doc, self.q.start, self.q.end)
         return self._mention
-
-
-_NO_WORD = frozenset([None])
 
 
 def _base(q: Quantity) -> str:
@@ -1665,14 +1663,6 @@ def _pair_code(a: _Item, b: _Item, size: int) -> int:
     return a.index * size + b.index
 
 
-# Every field of a quantity but where it is (start, end and sentence, which differ between two
-# articles holding the same sentence), read at C speed.
-_SHAPE_FIELDS = attrgetter(
-    *("text", "kind", "value", "unit", "low", "high", "range_of", "precision", "step", "approx", "bound"),
-    *("date", "category", "role", "delta", "restates"),
-)
-
-
 def _shape_id(ref: tuple[str, int], group: list[_Item], shapes: dict, shape_of: dict) -> int:
     """A number per version of a sentence: its text and its figures, offsets counted from the
     sentence start, so that two articles with the same sentence get the same number."""
@@ -1680,7 +1670,14 @@ def _shape_id(ref: tuple[str, int], group: list[_Item], shapes: dict, shape_of: 
     if found is None:
         sent = group[0].doc.sentences[ref[1]]
         at = sent.start
-        shape = (sent.text, tuple((it.q.start - at, it.q.end - at) + _SHAPE_FIELDS(it.q) for it in group))
+        shape = (
+            sent.text,
+            tuple(
+                (q.start - at, q.end - at, q.text, q.kind, q.value, q.unit, q.low, q.high, q.range_of)
+                + (q.precision, q.step, q.approx, q.bound, q.date, q.category, q.role, q.delta, q.restates)
+                for q in (it.q for it in group)
+            ),
+        )
         found = shape_of[ref] = shapes.setdefault(shape, len(shapes))
     return found
 
@@ -1831,9 +1828,6 @@ def _match(pairs: dict[int, float], by_index: Sequence[_Item], articles: int) ->
     return out
 
 
-_KEY = attrgetter("key")
-
-
 def _items(docs: Sequence[Document], extracted: Mapping[str, tuple[Quantity, ...]], judge: _Judge):
     """Every mention, article by article, and the same mentions in key order with ``index``
     set to their position there."""
@@ -1845,7 +1839,7 @@ def _items(docs: Sequence[Document], extracted: Mapping[str, tuple[Quantity, ...
                 item = _Item((doc.id, q_pos), doc, q, q.sentence / count, article)
                 judge.number(item)
                 items.append(item)
-    by_index = sorted(items, key=_KEY)
+    by_index = sorted(items, key=lambda it: it.key)
     for index, item in enumerate(by_index):
         item.index = index
     return items, by_index
