@@ -87,14 +87,6 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _next_word(text: str, pos: int, end: int) -> str:
     """The word starting at ``pos`` (after any opening quotes), for abbreviation decisions."""
     while pos < end and text[pos] in _OPENERS:
@@ -149,23 +141,23 @@ def _attribution_follows(text: str, pos: int, end: int) -> bool:
 
 
 def _sentence_spans(text: str, para: Span) -> list[tuple[int, int]]:
+    # A paragraph starts and ends with a character that is not space, and a final run ends
+    # with all the space before the next character, so only the space at the end of each
+    # run needs trimming.
     spans = []
     start = para.start
     for m in _FINAL.finditer(text, para.start, para.end):
         mark_end_ws = m.end()
         if mark_end_ws >= para.end:
             break
-        closed_quote = m.group().rstrip()[-1] in _CLOSERS
-        if closed_quote and _attribution_follows(text, mark_end_ws, para.end):
+        marks = m.group().rstrip()
+        if marks[-1] in _CLOSERS and _attribution_follows(text, mark_end_ws, para.end):
             continue
         if _is_boundary(text, m.start(), mark_end_ws, para.end):
-            s, e = _trim(text, start, mark_end_ws)
-            if s < e:
-                spans.append((s, e))
+            spans.append((start, m.start() + len(marks)))
             start = mark_end_ws
-    s, e = _trim(text, start, para.end)
-    if s < e:
-        spans.append((s, e))
+    if start < para.end:
+        spans.append((start, para.end))
     return spans
 
 
