@@ -203,6 +203,7 @@ _TOKEN_START, _TEXT, _TOKEN_NORM = itemgetter(0), itemgetter(2), itemgetter(3)
 
 
 def _token_info(tok: Token) -> tuple[int, int]:
+    """What ``tok`` is to ``_words`` and its ``_role``."""
     kind, norm = tok.kind, tok.norm
     if kind == "punct":
         code = _RARE if norm == "'" else (_HARD_MARK if norm in _HARD_PUNCT else _SOFT_MARK)
@@ -216,6 +217,7 @@ def _token_info(tok: Token) -> tuple[int, int]:
 
 
 def _token_infos(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """``_token_info`` of each token, read from ``_TOKEN_INFO``."""
     try:
         return list(map(_TOKEN_INFO.__getitem__, map(_TEXT, tokens)))
     except KeyError:
