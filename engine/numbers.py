@@ -504,6 +504,17 @@ def _scan(text: str, sent: Sentence, published: _dt.date | None) -> list[_Raw]:
     return out
 
 
+
+# Under (?i) the regex engine matches these letters for i, k and s ("thirdſ", "Januarı"), but
+# str.lower() keeps them apart from the ASCII keys of the word tables.
+_CASE_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _key(word: str) -> str:
+    """The table key of a word a case-insensitive pattern matched."""
+    return word.translate(_CASE_TWINS).lower()
+
+
 def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Raw | None:
     group = m.lastgroup
     s, e = m.start(), m.end()
@@ -589,7 +600,7 @@ def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Ra
             return None  # "one of them": a pronoun more often than a count
         return _number(text, s, e, value, 0, 1.0, limit, words=True)
     if group in ("dmd", "ddm", "dmy"):
-        month = MONTHS[(m.group("m1") or m.group("m2") or m.group("m3")).lower()]
+        month = MONTHS[_key(m.group("m1") or m.group("m2") or m.group("m3"))]
         day_text = m.group("d1") or m.group("d2")
         year_text = m.group("y1") or m.group("y2") or m.group("y3")
         day = int(re.sub(r"\D", "", day_text)) if day_text else None
@@ -607,14 +618,14 @@ def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Ra
     if group == "weekday":
         iso = None
         if published is not None:
-            back = (published.weekday() - WEEKDAYS[m.group(0).lower()]) % 7
+            back = (published.weekday() - WEEKDAYS[_key(m.group(0))]) % 7
             iso = (published - _dt.timedelta(days=back)).isoformat()
         return _Raw(s, e, "date", None, unit="weekday", date=iso)
     if group == "month":
         before = text[max(0, s - 8) : s].lower()
         if not re.search(r"\b(?:in|since|last|of|early|late|mid|until|by|next)[ \u00a0-]$", before):
             return None
-        month = MONTHS[m.group(0).lower()]
+        month = MONTHS[_key(m.group(0))]
         iso = f"{published.year:04d}-{month:02d}" if published is not None else f"--{month:02d}"
         return _Raw(s, e, "date", None, unit="month", date=iso)
     if group == "fy":
@@ -641,7 +652,7 @@ def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Ra
             return None
         return _Raw(s, e, "ordinal", float(value))
     if group == "frac":
-        den = FRACTION_DENOMINATORS[m.group("fden").lower()]
+        den = FRACTION_DENOMINATORS[_key(m.group("fden"))]
         num_word = m.group("fnum").lower()
         plural = m.group("fden").lower().endswith("s") or m.group("fden").lower() == "halves"
         scaled = _OF_SCALE.match(text, e, limit)
@@ -660,9 +671,9 @@ def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Ra
                 text,
                 s,
                 scaled.end(),
-                num / den * SCALE_WORDS[scaled.group("scale").lower()],
+                num / den * SCALE_WORDS[_key(scaled.group("scale"))],
                 3,
-                SCALE_WORDS[scaled.group("scale").lower()] / 1000,
+                SCALE_WORDS[_key(scaled.group("scale"))] / 1000,
                 limit,
                 words=True,
                 scaled=True,
@@ -672,12 +683,12 @@ def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Ra
         scaled = _OF_SCALE.match(text, e, limit)
         if scaled is None:
             return None
-        factor = SCALE_WORDS[scaled.group("scale").lower()]  # "quarter million"
+        factor = SCALE_WORDS[_key(scaled.group("scale"))]  # "quarter million"
         return _number(text, s, scaled.end(), 0.25 * factor, 2, factor / 100, limit, words=True, scaled=True)
     if group == "half":
         scaled = _OF_SCALE.match(text, e, limit)
         if scaled is not None:  # "half a million"
-            factor = SCALE_WORDS[scaled.group("scale").lower()]
+            factor = SCALE_WORDS[_key(scaled.group("scale"))]
             return _number(
                 text, s, scaled.end(), 0.5 * factor, 1, factor / 10, limit, words=True, scaled=True
             )
@@ -793,8 +804,8 @@ def _number(
             if words and any(w in SCALE_WORDS for w in text[s:e].lower().replace("-", " ").split()):
                 return _Raw(s, after.end(), _SKIP, None)  # "one billion and a half million"
             # "five and a half million": the whole and its fraction, then the scale.
-            factor = SCALE_WORDS[after.group("word").lower()]
-            den = FRACTION_DENOMINATORS[fraction.group("den").lower()]
+            factor = SCALE_WORDS[_key(after.group("word"))]
+            den = FRACTION_DENOMINATORS[_key(fraction.group("den"))]
             return _number(
                 text,
                 s,
@@ -807,7 +818,7 @@ def _number(
                 scaled=True,
             )
     if fraction:
-        den = FRACTION_DENOMINATORS[fraction.group("den").lower()]
+        den = FRACTION_DENOMINATORS[_key(fraction.group("den"))]
         # "one million and a half" is 1.5 million: the fraction is of the last scale word.
         last = text[s:e].lower().replace("-", " ").split()[-1] if words else ""
         raw.value = value + SCALE_WORDS.get(last, 1.0) / den
@@ -842,11 +853,11 @@ def _number(
             raw.end = scale.end()
             again = _SCALE.match(text, raw.end, limit)
             if again is not None and again.group("word"):  # "1.5 lakh crore"
-                more = SCALE_WORDS[again.group("word").lower()]
+                more = SCALE_WORDS[_key(again.group("word"))]
                 raw.value, raw.step, raw.end = raw.value * more, raw.step * more, again.end()
             fraction = _AND_FRACTION.match(text, raw.end, limit)
             if fraction:  # "3 million and a half"
-                raw.value += factor / FRACTION_DENOMINATORS[fraction.group("den").lower()]
+                raw.value += factor / FRACTION_DENOMINATORS[_key(fraction.group("den"))]
                 raw.end = fraction.end()
             elif not words and scale.group("word"):
                 _more_digits(text, raw, factor, limit)
@@ -879,7 +890,7 @@ def _number(
             return _Raw(raw.start, _GLUED.match(text, raw.end + 1, limit).end(), _SKIP, None)  # "4km^2"
         later = _SCALE.match(text, raw.end, limit) if scale is None and not scaled else None
         if raw.kind == "money" and raw.end == unit.end() and later is not None and later.group("word"):
-            factor = SCALE_WORDS[later.group("word").lower()]  # "75 USD million"
+            factor = SCALE_WORDS[_key(later.group("word"))]  # "75 USD million"
             raw.value, raw.step, raw.end = (raw.value or 0) * factor, raw.step * factor, later.end()
         if raw.kind == "money" and unit.group("unit").lower() in CURRENCY_NAMES and raw.end == unit.end():
             two = _TWO_UNITS_AFTER.match(text, raw.end, limit)
@@ -984,7 +995,7 @@ def _more_duration(text: str, raw: _Raw, limit: int) -> bool:
         unit = _UNIT.match(text, stop, limit)
         if unit is None or unit.group("unit").lower() not in DURATION_UNITS:
             return True
-        base, factor = DURATION_UNITS[unit.group("unit").lower()]
+        base, factor = DURATION_UNITS[_key(unit.group("unit"))]
         if base != raw.unit:
             raw.end = unit.end()
             return False
@@ -1006,7 +1017,7 @@ def _currency_before(text: str, s: int) -> tuple[str, int] | None:
         code = CURRENCY_SYMBOLS.get(spaced.group("p").lower().replace(".", "") + "$")
         if code is not None:
             return code, spaced.start()
-    return CURRENCY_SYMBOLS[m.group("cur").lower()], start
+    return CURRENCY_SYMBOLS[_key(m.group("cur"))], start
 
 
 def _apply_unit(raw: _Raw, unit: str, end: int, hyphen: bool) -> None:
@@ -1121,7 +1132,7 @@ def _number_tail(text: str, s: int, e: int, value: float, decimals: int, limit: 
     raw = _Raw(s, e, "count", value, precision=decimals, step=10.0**-decimals)
     scale = _SCALE.match(text, e, limit)
     if scale is not None and scale.group("word"):
-        factor = SCALE_WORDS[scale.group("word").lower()]
+        factor = SCALE_WORDS[_key(scale.group("word"))]
         raw.value, raw.end = value * factor, scale.end()
     unit = _UNIT.match(text, raw.end, limit)
     if unit is not None:

@@ -431,3 +431,32 @@ def test_a_negated_bound_reads_the_other_way(text, bound):
 
 def test_a_toll_that_has_gone_from_one_figure_to_another_is_not_a_range():
     assert [q.value for q in quantities("The toll has gone from 3 to 75 in the valley.")] == [3, 75]
+
+
+_PHRASES = [
+    "a third of it",
+    "two thirds of the vote",
+    "three thousand people",
+    "five and a half million",
+    "3 million and a half",
+    "1.5 lakh crore",
+    "Tuesday, January 5",
+    "on Monday",
+    "six weeks",
+    "Rs 40 crore",
+    "75 USD million",
+    "seventy-six per cent",
+    "half a million",
+]
+# Letters a case-insensitive pattern matches for i, k and s, though lower() keeps them apart.
+_TWINS = {"i": ["\u0130", "\u0131"], "k": ["\u212a"], "s": ["\u017f"]}
+
+
+@pytest.mark.parametrize("phrase", _PHRASES)
+def test_case_twins_of_ascii_letters_never_break_extraction(phrase):
+    for letter, twins in _TWINS.items():
+        for twin in twins:
+            text = f"The count: {phrase.replace(letter, twin)}."
+            doc = analyse(Article("a", text, published_at="2024-03-20"))
+            for q in extract(doc):
+                assert text[q.start : q.end] == q.text
