@@ -208,7 +208,30 @@ def _quoted_words(toks: Sequence[Token]) -> list[Token]:
     return out
 
 
+@lru_cache(maxsize=65536)
+def _one_key(norm: str) -> str | None:
+    """The comparison key of a word that has one (most words), else None."""
+    keys = word_keys(norm)
+    return keys[0] if len(keys) == 1 else None
+
+
+def _keys(words: list[Token], plain: bool) -> tuple[list[str], list[Token]]:
+    """The comparison keys of quoted words and the token of each key; ``plain`` when there is
+    no ellipsis among the words."""
+    if plain:
+        # one key per word, as in most quotes: a cached lookup per word at C speed
+        keys = list(map(_one_key, map(_NORM, words)))
+        if None not in keys:
+            return keys, words
+    per_word = [_ELLIPSIS_KEYS if t.kind == "punct" else word_keys(t.norm) for t in words]
+    keys = list(chain.from_iterable(per_word))
+    if len(keys) == len(words) and all(per_word):
+        return keys, words
+    return keys, [t for t, ks in zip(words, per_word, strict=True) for _ in ks]
+
+
 def _units(d: int, doc: Document, quotes: Sequence[Any]) -> list[_Unit]:
+    text = doc.text
     sentences = doc.sentences
     sent_starts = [s.start for s in sentences]
 
@@ -225,8 +248,13 @@ def _units(d: int, doc: Document, quotes: Sequence[Any]) -> list[_Unit]:
             out.extend(toks[bisect_left(toks, lo, key=_START) : bisect_left(toks, hi, key=_START)])
         return out
 
-    def words_in(lo: int, hi: int) -> list[Token]:
-        return _quoted_words(tokens_in(lo, hi))
+    def words_of(toks: Sequence[Token], lo: int, hi: int) -> tuple[list[Token], bool]:
+        """The quoted words among ``toks``, the tokens from ``lo`` to ``hi``, and whether they
+        are plain words, with no ellipsis among them."""
+        if "\u2026" in text[lo:hi] or ".." in text[lo:hi]:
+            return _quoted_words(toks), False
+        # no ellipsis, as in most quotes: the words alone, without _quoted_words' tests per token
+        return [t for t in toks if t.kind != "punct"], True
 
     top = [q for q in quotes if q.depth == 0]
     # scare-quoted words next to each other ("anger" or "revenge") read as one phrase
@@ -247,16 +275,22 @@ def _units(d: int, doc: Document, quotes: Sequence[Any]) -> list[_Unit]:
         first, last = group[0], group[-1]
         if len(group) == 1 and first.scare:
             continue
+        # each piece: the sentence of its first word, its words, and whether they are plain
+        pieces: list[tuple[int, list[Token], bool]] = []
         if len(group) > 1:
-            pieces = [words_in(first.start, last.end)]
+            words, plain = words_of(tokens_in(first.start, last.end), first.start, last.end)
+            pieces.append((sentence_of(words[0].start) if words else 0, words, plain))
         else:
-            pieces = []
             for part in first.parts:
                 for k in range(sentence_of(part.start), len(sentences)):
                     sent = sentences[k]
                     if sent.start >= part.end:
                         break
-                    pieces.append(words_in(max(part.start, sent.start), min(part.end, sent.end)))
+                    lo, hi = max(part.start, sent.start), min(part.end, sent.end)
+                    # tokens_in(lo, hi), which lie in this sentence: sliced without looking for it
+                    toks = sent.tokens
+                    toks = toks[bisect_left(toks, lo, key=_START) : bisect_left(toks, hi, key=_START)]
+                    pieces.append((k, *words_of(toks, lo, hi)))
         holder = next((q for q in group if q.speaker is not None), first)
         speaker, is_name = holder.speaker, holder.speaker_is_name
         grounding = getattr(holder, "grounding", EXPLICIT if speaker is not None else None)
@@ -265,15 +299,10 @@ def _units(d: int, doc: Document, quotes: Sequence[Any]) -> list[_Unit]:
             and doc.text[holder.speaker_start : holder.speaker_end].lower() in SPEAKER_PRONOUNS
         )
         anchor = holder.speaker_start if holder.speaker_start is not None else holder.start
-        for words in pieces:
+        for k, words, plain in pieces:
             if not words:
                 continue
-            per_word = [_ELLIPSIS_KEYS if t.kind == "punct" else word_keys(t.norm) for t in words]
-            keys = list(chain.from_iterable(per_word))
-            if len(keys) == len(words) and all(per_word):
-                owners = words  # one key per word, as in most quotes: no contraction expanded
-            else:
-                owners = [t for t, ks in zip(words, per_word, strict=True) for _ in ks]
+            keys, owners = _keys(words, plain)
             # a quoted sentence has a few dozen words; a runaway one is compared by its start
             keys, owners = keys[:MAX_UNIT_WORDS], owners[:MAX_UNIT_WORDS]
             units.append(
@@ -287,7 +316,7 @@ def _units(d: int, doc: Document, quotes: Sequence[Any]) -> list[_Unit]:
                     speaker=speaker,
                     speaker_is_name=is_name,
                     speaker_resolved=resolved,
-                    sentence=sentence_of(words[0].start),
+                    sentence=k,
                     grounding=grounding,
                     anchor=min(anchor, words[0].start),
                     words=frozenset(keys) - STOPWORDS,
@@ -377,15 +406,17 @@ def _surface(unit: _Unit, idx: Sequence[int]) -> tuple[str, ...]:
 
 
 def _compare(a: _Unit, b: _Unit, aligned: bool) -> _Match | None:
-    ops = Indel.opcodes(a.keys, b.keys)
-    equal = [op for op in ops if op.tag == "equal"]
-    shared = sum(op.src_end - op.src_start for op in equal)
+    na, nb = len(a.keys), len(b.keys)
+    # The words shared in order, read off the distance (na + nb - 2 * shared): most candidates
+    # share too few to match, and are turned down without building their opcodes.
+    shared = (na + nb - Indel.distance(a.keys, b.keys)) // 2
     if shared == 0:
         return None
-    na, nb = len(a.keys), len(b.keys)
     short = min(na, nb)
     coverage = shared / short
     if coverage >= MIN_COVERAGE and (shared >= MIN_SHARED_WORDS or shared == short):
+        ops = Indel.opcodes(a.keys, b.keys)
+        equal = [op for op in ops if op.tag == "equal"]
         # the shorter passage stays whole; the longer one is cut to the part it matches
         if na <= nb:
             ar, br = (0, na), (equal[0].dest_start, equal[-1].dest_end)
@@ -407,7 +438,7 @@ def _compare(a: _Unit, b: _Unit, aligned: bool) -> _Match | None:
             return _Match("paraphrased", similarity, coverage, ar, br, diff, changes, shared)
         return None
     if aligned and _paraphrase(a, b):
-        diff, changes = _diff(a, (0, na), b, (0, nb), ops)
+        diff, changes = _diff(a, (0, na), b, (0, nb), Indel.opcodes(a.keys, b.keys))
         similarity = Indel.normalized_similarity(a.keys, b.keys)
         return _Match("paraphrased", similarity, coverage, (0, na), (0, nb), diff, changes, shared)
     return None
