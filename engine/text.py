@@ -170,9 +170,10 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ..
 # No token contains space, and the token pattern looks neither behind nor ahead, so the tokens
 # of a text are those of each of its space-separated chunks, shifted to where the chunk starts.
 # Most chunks are a word, or a word with its punctuation ("said,"): str.split and one cached
-# lookup per chunk cost less than matching the pattern at every token. Chunks longer than this
-# (links, runs of symbols) are not worth keeping, and a sentence with one is scanned instead.
-_LONGEST_CACHED_CHUNK = 48
+# lookup per chunk cost less than matching the pattern at every token. A sentence with a longer
+# chunk (a link, a run of symbols; under 1% of news sentences) is scanned instead, which with
+# the cache's size bounds what the cache can hold whatever clients send (a few tens of MB).
+_LONGEST_CACHED_CHUNK = 24
 
 
 def _tokens_of(part: str, offset: int) -> tuple[Token, ...]:
@@ -197,7 +198,7 @@ def _tokens_of(part: str, offset: int) -> tuple[Token, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _chunk_tokens(chunk: str) -> tuple[tuple[int, int, str, str, str], ...]:
     """The fields of each token of a chunk without space, offsets from its start; plain tuples,
     which unpack faster than named ones."""
