@@ -20,8 +20,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import chain, compress
-from operator import itemgetter
-from typing import Any
+from operator import indexOf, itemgetter
+from typing import Any, NamedTuple
 
 from lemminflect import getAllLemmas
 
@@ -36,7 +36,7 @@ from .constants import (
     SPEAKER_PRONOUNS,
     SPEAKER_STOPS,
 )
-from .model import Alignment, Document, Span, Token
+from .model import Alignment, Document, Sentence, Span, Token
 
 NAME = "quotes"
 
@@ -155,8 +155,7 @@ class _Open:
     content: int  # where this paragraph's part starts
 
 
-@dataclass(frozen=True)
-class _Raw:
+class _Raw(NamedTuple):  # a named tuple: built for every quotation, faster than a frozen dataclass
     parts: tuple[tuple[int, int], ...]
     depth: int
     closed: bool
@@ -204,7 +203,11 @@ def _scan(text: str, paragraphs: Sequence[Span]) -> list[_Raw]:
             role = _role(text, i, start, end)
             if role == "apostrophe":
                 continue
-            top = next((x for x in range(len(stack) - 1, -1, -1) if stack[x].family == family), None)
+            top = None  # the innermost open quote of this family (a plain loop: the stack is short)
+            for x in range(len(stack) - 1, -1, -1):
+                if stack[x].family == family:
+                    top = x
+                    break
             if role == "either":
                 role = "close" if top is not None else "open"
             elif role == "close?":
@@ -249,8 +252,7 @@ def _scan(text: str, paragraphs: Sequence[Span]) -> list[_Raw]:
 # ----------------------------------------------------------------------------- speakers
 
 
-@dataclass(frozen=True)
-class _Speaker:
+class _Speaker(NamedTuple):  # a named tuple: built for every attribution read, faster than a frozen dataclass
     text: str
     start: int
     end: int
@@ -467,6 +469,8 @@ def _name_start(toks: Sequence[Token], lo: int, j: int) -> int:
 def _leading(text: str, toks: Sequence[Token]) -> _Speaker | None:
     """The attribution before an opening mark in the same sentence: ``X said:``, ``X told Y,``,
     ``X's letter stated:``, ``X said the ruling was not based on``."""
+    if REPORTING_VERBS.isdisjoint(map(_NORM, toks)):
+        return None  # no reporting verb, as in most leads: nothing to read backwards
     for v in range(len(toks) - 1, -1, -1):
         t = toks[v]
         if t.kind != "word" or not t.text[:1].islower():
@@ -499,26 +503,47 @@ _NAME_THEN_VERB = re.compile("[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0370-
                              r"\S*\s+([a-z]+(?:ed|s))(?![\w'\u2019-])")  # fmt: skip
 
 
-def _all_tokens(doc: Document) -> tuple[list[Token], list[int]]:
-    """All tokens and their starts."""
-    toks = list(chain.from_iterable(s.tokens for s in doc.sentences))
-    return toks, list(map(_START, toks))
+class _Article:
+    """One article as the extractor reads it: all its tokens in one list, and the tokens or
+    the sentence at an offset found by C bisect on their starts."""
 
+    __slots__ = ("doc", "text", "toks", "starts", "sentences", "sentence_starts")
 
-def _between(toks: list[Token], starts: list[int], lo: int, hi: int) -> list[Token]:
-    a = bisect_left(starts, lo)
-    b = bisect_left(starts, hi, a)
-    return toks[a:b]
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.toks = list(chain.from_iterable(s.tokens for s in doc.sentences))
+        self.starts = list(map(_START, self.toks))
+        self.sentences = doc.sentences
+        self.sentence_starts = [s.start for s in doc.sentences]
 
+    def between(self, lo: int, hi: int) -> list[Token]:
+        """The tokens starting from ``lo`` up to ``hi``."""
+        a = bisect_left(self.starts, lo)
+        return self.toks[a : bisect_left(self.starts, hi, a)]
 
-def _word_count(toks: list[Token], starts: list[int], parts: Sequence[Span]) -> int:
-    total = 0
-    for p in parts:
-        a = bisect_left(starts, p.start)
-        # the tokens less the punctuation marks, counted at C speed
-        kinds = list(map(_KIND, toks[a : bisect_left(starts, p.end, a)]))
-        total += len(kinds) - kinds.count("punct")
-    return total
+    def word_count(self, parts: Sequence[Span]) -> int:
+        """The words and numbers of ``parts``: their tokens less the punctuation marks, counted
+        at C speed."""
+        total = 0
+        for p in parts:
+            kinds = list(map(_KIND, self.between(p.start, p.end)))
+            total += len(kinds) - kinds.count("punct")
+        return total
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """``Document.sentence_at``, by bisect."""
+        k = bisect_right(self.sentence_starts, offset) - 1
+        if k >= 0 and offset < self.sentences[k].end:
+            return self.sentences[k]
+        return None
+
+    def sentence_bounds(self, offset: int) -> tuple[int, int]:
+        """The sentence holding ``offset``, or a window around it between sentences."""
+        s = self.sentence_at(offset)
+        if s is not None:
+            return s.start, s.end
+        return max(0, offset - ATTRIBUTION_WINDOW), min(len(self.text), offset + ATTRIBUTION_WINDOW)
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -529,15 +554,9 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _sentence_bounds(doc: Document, offset: int) -> tuple[int, int]:
-    s = doc.sentence_at(offset)
-    if s is not None:
-        return s.start, s.end
-    return max(0, offset - ATTRIBUTION_WINDOW), min(len(doc.text), offset + ATTRIBUTION_WINDOW)
-
-
-def _join_split(text: str, toks, starts, raws: list[_Raw]) -> list[_Raw]:
+def _join_split(art: _Article, raws: list[_Raw]) -> list[_Raw]:
     """Join the halves of a quote split by its attribution: "We will," she said, "win."."""
+    text = art.text
     out: list[_Raw] = []
     for raw in raws:
         prev = out[-1] if out else None
@@ -560,7 +579,7 @@ def _join_split(text: str, toks, starts, raws: list[_Raw]) -> list[_Raw]:
                 # the second half goes on with the same sentence: "We will," she said, "win."
                 and _first_letter_is_lower(text, raw.parts[0][0], raw.parts[0][1])
             ):
-                gap_toks = _between(toks, starts, prev.close_mark, raw.open_mark)
+                gap_toks = art.between(prev.close_mark, raw.open_mark)
                 words = [t for t in gap_toks if t.kind == "word"]
                 if 0 < len(words) <= SPLIT_GAP_MAX_WORDS and any(t.norm in REPORTING_VERBS for t in words):
                     out[-1] = _Raw(prev.parts + raw.parts, 0, raw.closed, prev.open_mark, raw.close_mark)
@@ -574,27 +593,26 @@ def _first_letter_is_lower(text: str, start: int, end: int) -> bool:
     return m is not None and m.group().islower()
 
 
-def _speaker_of(doc: Document, toks, starts, raw: _Raw) -> _Speaker | None:
-    text = doc.text
+def _speaker_of(art: _Article, raw: _Raw) -> _Speaker | None:
+    text = art.text
     found = None
     if raw.close_mark is not None:
-        s_start, s_end = _sentence_bounds(doc, raw.close_mark - 1)
+        s_start, s_end = art.sentence_bounds(raw.close_mark - 1)
         if s_end <= raw.close_mark + 1:
             # the quote ends its sentence ("... bank?" Mr. Lee said): read on into the next one
-            nxt = doc.sentence_at(_skip_space(text, s_end))
+            nxt = art.sentence_at(_skip_space(text, s_end))
             if nxt is not None and text.find("\n", raw.close_mark, nxt.start) == -1:
                 s_end = nxt.end
         end = min(s_end, raw.close_mark + ATTRIBUTION_WINDOW)
-        after = _between(toks, starts, raw.close_mark, end)
+        after = art.between(raw.close_mark, end)
         # stop at the next quotation: its words are not an attribution
-        cut = next((k for k, t in enumerate(after) if t.norm == '"'), len(after))
-        found = _trailing(text, after[:cut])
-    s_start, _ = _sentence_bounds(doc, raw.open_mark)
-    lead = _between(toks, starts, max(s_start, raw.open_mark - ATTRIBUTION_WINDOW), raw.open_mark)
+        found = _trailing(text, after[: _first_mark(after)])
+    s_start, _ = art.sentence_bounds(raw.open_mark)
+    lead = art.between(max(s_start, raw.open_mark - ATTRIBUTION_WINDOW), raw.open_mark)
     if len(raw.parts) > 1 and found is None:
         # a split quote's attribution sits between its halves
         first_end = raw.parts[0][1]
-        gap = _between(toks, starts, first_end + 1, raw.parts[1][0])
+        gap = art.between(first_end + 1, raw.parts[1][0])
         found = _trailing(text, gap)
     if found is None or found.pronoun:
         before = _leading(text, _strip_quoted(lead))
@@ -603,11 +621,19 @@ def _speaker_of(doc: Document, toks, starts, raw: _Raw) -> _Speaker | None:
     if found is None:
         found = _label(text, lead)
     if found is None:
-        s_start, s_end = _sentence_bounds(doc, raw.open_mark)
+        s_start, s_end = art.sentence_bounds(raw.open_mark)
         lo = max(s_start, raw.open_mark - ATTRIBUTION_WINDOW)
         hi = min(s_end, (raw.close_mark or raw.open_mark) + ATTRIBUTION_WINDOW)
-        found = _according_to(text, _between(toks, starts, lo, hi))
+        found = _according_to(text, art.between(lo, hi))
     return found
+
+
+def _first_mark(toks: list[Token]) -> int:
+    """The index of the first double quotation mark among ``toks``, or their number."""
+    try:
+        return indexOf(map(_NORM, toks), '"')  # at C speed, stopping at the mark
+    except ValueError:
+        return len(toks)
 
 
 def _skip_space(text: str, i: int) -> int:
@@ -629,6 +655,8 @@ def _label(text: str, lead: list[Token]) -> _Speaker | None:
 
 def _strip_quoted(toks: list[Token]) -> list[Token]:
     """Tokens outside any quotation in a lead; words inside earlier quotes are not a cue."""
+    if '"' not in map(_NORM, toks):
+        return toks  # no earlier quote in the lead, as most often
     out = []
     inside = False
     for t in toks:
@@ -775,9 +803,9 @@ def extract(doc: Document) -> tuple[Quote, ...]:
     text = doc.text
     if _MARKS.search(text) is None:
         return ()
-    toks, starts = _all_tokens(doc)
+    art = _Article(doc)
     raws = sorted(_scan(text, doc.paragraphs), key=lambda r: (r.open_mark, r.depth))[:MAX_QUOTES]
-    top = _join_split(text, toks, starts, [r for r in raws if r.depth == 0])
+    top = _join_split(art, [r for r in raws if r.depth == 0])
     nested = [r for r in raws if r.depth > 0]
     quoted = sorted((p[0], p[-1]) for r in top for p in [(r.parts[0][0], r.parts[-1][1])])
     antecedents = _Antecedents(doc, quoted)
@@ -795,11 +823,11 @@ def extract(doc: Document) -> tuple[Quote, ...]:
                 parts.append(Span(s, e))
         if not parts:
             continue
-        words = _word_count(toks, starts, parts)
+        words = art.word_count(parts)
         if words == 0:
             continue
         start, end = parts[0].start, parts[-1].end
-        sp = _speaker_of(doc, toks, starts, raw)
+        sp = _speaker_of(art, raw)
         speaker = sp.text if sp is not None else None
         is_name = sp.is_name if sp is not None else False
         grounding = EXPLICIT if sp is not None else None
@@ -842,7 +870,7 @@ def extract(doc: Document) -> tuple[Quote, ...]:
             raw.depth == 0
             and len(raw.parts) == 1
             and words <= SCARE_MAX_WORDS
-            and not _stands_alone(doc, raw)
+            and not _stands_alone(art, raw)
         )
         q = Quote(
             start=start,
@@ -879,12 +907,12 @@ def _paragraph_of(doc: Document, offset: int) -> int:
     return lo
 
 
-def _stands_alone(doc: Document, raw: _Raw) -> bool:
+def _stands_alone(art: _Article, raw: _Raw) -> bool:
     """Whether a short quote is a whole sentence or paragraph ("Yes."), not a scare quote."""
-    s, e = _sentence_bounds(doc, raw.open_mark)
+    s, e = art.sentence_bounds(raw.open_mark)
     around = (
-        doc.text[s : raw.open_mark].strip()
-        + doc.text[raw.close_mark if raw.close_mark is not None else e : e].strip()
+        art.text[s : raw.open_mark].strip()
+        + art.text[raw.close_mark if raw.close_mark is not None else e : e].strip()
     )
     return len(around) <= 1
 
