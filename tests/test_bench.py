@@ -10,10 +10,13 @@ from bench.engine_bench import synthetic_cluster
 
 def test_short_engine_run_writes_every_figure(tmp_path, capsys):
     out = tmp_path / "results.json"
+    threshold = gc.get_threshold()
     try:
         assert bench_main.main(["--no-http", "--runs", "2", "--scaling-runs", "1", "--out", str(out)]) == 0
     finally:
-        gc.unfreeze()  # the bench freezes the warm engine as a server worker does
+        # the bench sets up the collector as a server worker does
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
     results = json.loads(out.read_text(encoding="utf-8"))
     stages = results["seed_pair_ms"]
     for name in ("text", "alignment", "numbers.extract", "quotes.compare", "total", "api layer"):
