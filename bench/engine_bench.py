@@ -15,8 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from engine import Article, align, analyse, compare
-from engine.align import reworded_sentences
-from engine.checks import REGISTRY, reworded_only
+from engine.checks import REGISTRY
+from engine.pipeline import extract_items
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -54,11 +54,8 @@ def _staged_comparison(articles: list[Article]) -> dict[str, float]:
     options = {"include": frozenset()}
     for name, check in REGISTRY.items():
         t0 = time.perf_counter()
-        if reworded_only(check):  # as the pipeline runs it when the caller wants no items
-            reworded = reworded_sentences(docs, alignment)
-            extracted = {d.id: check.extract(d, reworded.get(d.id, frozenset())) for d in docs}
-        else:
-            extracted = {d.id: check.extract(d) for d in docs}
+        # as the pipeline runs it when the caller wants no items
+        extracted = extract_items(check, docs, alignment, every_item=False)
         t1 = time.perf_counter()
         check.compare(docs, alignment, extracted, options=options)
         times[f"{name}.extract"], times[f"{name}.compare"] = t1 - t0, time.perf_counter() - t1

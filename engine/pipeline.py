@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from .align import align, reworded_sentences
-from .checks import CHECK_NAMES, REGISTRY, reworded_only
+from .checks import CHECK_NAMES, REGISTRY, Check, reworded_only
 from .findings import sort_findings
-from .model import DEFAULT_LIMITS, Article, Document, Limits, Report
+from .model import DEFAULT_LIMITS, Alignment, Article, Document, Limits, Report
 from .text import analyse
 
 
@@ -60,6 +60,18 @@ def extract(
     )
 
 
+def extract_items(
+    check: Check, docs: Sequence[Document], alignment: Alignment, *, every_item: bool
+) -> dict[str, tuple[Any, ...]]:
+    """``check``'s items of each article: all of them when ``every_item``, else what its
+    comparer reads (for a check that declares ``REWORDED_ONLY``, the aligned sentences worded
+    differently)."""
+    if reworded_only(check) and not every_item:
+        reworded = reworded_sentences(docs, alignment)
+        return {d.id: check.extract(d, reworded.get(d.id, frozenset())) for d in docs}
+    return {d.id: check.extract(d) for d in docs}
+
+
 def compare(
     articles: Sequence[Article],
     *,
@@ -95,15 +107,9 @@ def compare(
     equivalences = []
     clusters: dict[str, tuple[Any, ...]] = {}
     extractions: dict[str, dict[str, tuple[Any, ...]]] = {}
-    reworded: dict[str, frozenset[int]] | None = None
     for name in names:
         check = REGISTRY[name]
-        if reworded_only(check) and items is not None and name not in items:
-            if reworded is None:
-                reworded = reworded_sentences(docs, alignment)
-            extracted = {d.id: check.extract(d, reworded.get(d.id, frozenset())) for d in docs}
-        else:
-            extracted = {d.id: check.extract(d) for d in docs}
+        extracted = extract_items(check, docs, alignment, every_item=items is None or name in items)
         extractions[name] = extracted
         result = check.compare(docs, alignment, extracted, options=options)
         findings.extend(result.findings)
