@@ -190,8 +190,9 @@ _VERB_CLITICS = {"'re": "are", "'ve": "have", "'ll": "will", "'m": "am"}
 _HARD_PUNCT = frozenset(";:\"'()[]\u2014-")
 
 # What a token is to ``_words``: a word kept as it is (a possessive too), a capitalised word, a
-# mark that is a phrase or a clause boundary, or a token that needs ``_words_one_by_one`` (a
-# contraction, an apostrophe that may close a plural possessive).
+# mark that is a phrase or a clause boundary, or a token that needs ``_rare_token`` (a
+# contraction, an apostrophe that may close a plural possessive). The two kinds of word come
+# first, so that ``_words`` tells a word by one comparison.
 _PLAIN, _CAPITAL, _SOFT_MARK, _HARD_MARK, _RARE = range(5)
 # (what the token is, its ``_role``) per token text, which the token's comparison form and kind
 # follow from. A plain dict rather than an ``lru_cache`` so that a whole sentence is read with one
@@ -247,8 +248,8 @@ def _words(sentence) -> tuple[list[_W], list[int], list[tuple[int, int]]]:
     append, mark, wanted = out.append, breaks.append, todo.append
     new = tuple.__new__  # skips the named tuple's argument parsing
     for tok, (code, role) in zip(tokens, infos, strict=True):
-        if code == _PLAIN or code == _CAPITAL:
-            if code == _CAPITAL and out:
+        if code < _SOFT_MARK:  # _PLAIN or _CAPITAL: a word (one test for the most common tokens)
+            if code and out:
                 # A capitalised word that does not open the sentence: a name.
                 tok = new(Token, (tok.start, tok.end, tok.text, tok.norm, "cap"))
             if role or brk:
@@ -257,44 +258,46 @@ def _words(sentence) -> tuple[list[_W], list[int], list[tuple[int, int]]]:
             mark(brk)
             brk = 0
         elif code == _RARE:
-            return _words_one_by_one(sentence)
+            # Handled in place, so that a sentence with one contraction still has its other
+            # tokens read from the table.
+            brk = _rare_token(tok, out, breaks, todo, brk)
         else:
             brk = 2 if brk == 2 or code == _HARD_MARK else 1
     return out, breaks, todo
 
 
-def _words_one_by_one(sentence) -> tuple[list[_W], list[int], list[tuple[int, int]]]:
-    """``_words`` for a sentence with contractions or apostrophes, token by token."""
-    out: list[_W] = []
-    breaks: list[int] = []
-    brk = 2
-    append, mark = out.append, breaks.append
-    # The first word of the sentence is the one met while ``out`` is still empty, which saves
-    # tracking a flag per token.
-    for tok in sentence.tokens:
-        kind = tok.kind
-        if kind == "word":
-            norm = tok.norm
-            if "'" in norm or norm == "cannot":
-                _split(tok, bool(out) and tok.text[0].isupper(), out, breaks, brk)
-                brk = 0
-                continue
-            if out and tok.text[0].isupper():
-                tok = Token(tok.start, tok.end, tok.text, norm, "cap")
-        elif kind == "punct":
-            if tok.norm == "'" and out and out[-1].end == tok.start and out[-1].norm.endswith("s"):
-                # "the players' wages": a plural possessive, neither a quotation nor a pause.
-                last = out[-1]
-                out[-1] = Token(last.start, tok.end, last.text + tok.text, last.norm + "'", last.kind)
-                continue
-            brk = 2 if brk == 2 or tok.norm in _HARD_PUNCT else 1
-            continue
-        append(tok)
-        mark(brk)
-        brk = 0
-    roles = [_role(w.norm) for w in out]
-    todo = [(i, role) for i, role in enumerate(roles) if role or breaks[i]]
-    return out, breaks, todo
+def _rare_token(tok: Token, out: list[_W], breaks: list[int], todo: list[tuple[int, int]], brk: int) -> int:
+    """Add a contraction's pieces ("hasn't" -> "has", "not") to ``_words``' lists, or read an
+    apostrophe: the end of a plural possessive ("the players' wages", neither a quotation nor a
+    pause) or a clause-breaking mark. Returns the boundary before the next word."""
+    if tok.kind == "punct":
+        if out and out[-1].end == tok.start and out[-1].norm.endswith("s"):
+            last = out[-1]
+            norm = last.norm + "'"
+            out[-1] = Token(last.start, tok.end, last.text + tok.text, norm, last.kind)
+            # The possessive's role is that of its new form.
+            k = len(out) - 1
+            if todo and todo[-1][0] == k:
+                todo.pop()
+            role = _role(norm)
+            if role or breaks[k]:
+                todo.append((k, role))
+            return brk
+        return 2 if brk == 2 or tok.norm in _HARD_PUNCT else 1
+    # A word is _RARE only when it splits.
+    first, cut, second = _split_at(tok.norm, len(tok.text))  # type: ignore[misc]
+    start, text = tok.start, tok.text
+    kind = "cap" if out and text[0].isupper() else "word"
+    for piece, piece_brk in (
+        (Token(start, start + cut, text[:cut], first, kind), brk),
+        (Token(start + cut, tok.end, text[cut:], second, "word"), 0),
+    ):
+        role = _role(piece.norm)
+        if role or piece_brk:
+            todo.append((len(out), role))
+        out.append(piece)
+        breaks.append(piece_brk)
+    return 0
 
 
 def _split_at(norm: str, length: int) -> tuple[str, int, str] | None:
@@ -315,21 +318,6 @@ def _split_at(norm: str, length: int) -> tuple[str, int, str] | None:
     if clitic == "'s" and base in TENSE_CLITIC_HOSTS:
         return base, length - 2, "'s"
     return None
-
-
-def _split(tok, cap, out, breaks, brk) -> None:
-    """Append the pieces of a contraction, the first after the boundary ``brk``."""
-    pieces = _split_at(tok.norm, len(tok.text))
-    if pieces is None:
-        out.append(Token(tok.start, tok.end, tok.text, tok.norm, "cap" if cap else "word"))
-        breaks.append(brk)
-        return
-    first, cut, second = pieces
-    start, text = tok.start, tok.text
-    out.append(Token(start, start + cut, text[:cut], first, "cap" if cap else "word"))
-    out.append(Token(start + cut, tok.end, text[cut:], second, "word"))
-    breaks.append(brk)
-    breaks.append(0)
 
 
 # --------------------------------------------------------------------------- verb groups
@@ -380,10 +368,16 @@ def _prev_word(words: list[_W], punct: list[int], i: int) -> _W | None:
         if punct[j + 1]:
             return None
         w = words[j]
-        if not _is_adverb(w) and w.norm not in TENSE_NEGATORS:
+        n = w.norm
+        # Most words are neither listed nor in -ly: told apart without the call to _is_adverb.
+        if n not in _LOOKED_PAST and (not n.endswith("ly") or not _is_adverb(w)):
             return w
         j -= 1
     return None
+
+
+# The words ``_prev_word`` looks past whatever else they are (other adverbs end in -ly).
+_LOOKED_PAST = TENSE_GROUP_ADVERBS | TENSE_NEGATORS
 
 
 def _subject_like(w: _W | None) -> bool:
