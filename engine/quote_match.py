@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, compress
 from operator import is_not, itemgetter
 from typing import Any
 
@@ -160,6 +160,7 @@ class _Unit:
     grounding: str | None  # how the speaker was found (``engine.quotes.EXPLICIT`` ...)
     anchor: int  # where the speaker's attribution is: the paragraph its candidates come from
     words: frozenset[str]  # its keys that are not stopwords, for finding candidates
+    split_words: bool  # whether a token owns more than one key ("you're": you, are)
     # Set by ``_Versions`` once all articles' passages are known: a number per version of the
     # passage, the alignment clusters of its sentence, and a number per set of clusters.
     version: int = -1
@@ -170,6 +171,15 @@ class _Unit:
     def content(self) -> frozenset[str]:
         # a token of two keys is listed twice; the set of its content words is the same
         return frozenset(content_words(self.tokens))
+
+    def surface(self, lo: int, hi: int) -> tuple[str, ...]:
+        """The words of keys ``lo`` to ``hi``, one entry per token, read off a slice of the
+        tokens at C speed."""
+        tokens = self.tokens[lo:hi]
+        if self.split_words and tokens:
+            # a contraction's token owns two keys next to each other: each token's first
+            return tuple(map(_TEXT, compress(tokens, map(is_not, tokens, (None, *tokens[:-1])))))
+        return tuple(map(_TEXT, tokens))
 
     def shape(self) -> tuple[tuple[Any, ...], ...]:
         """Everything a comparison reads: the keys, the text and kinds of each key's token, and
@@ -303,6 +313,7 @@ def _units(d: int, doc: Document, quotes: Sequence[Any]) -> list[_Unit]:
             if not words:
                 continue
             keys, owners = _keys(words, plain)
+            split_words = owners is not words
             # a quoted sentence has a few dozen words; a runaway one is compared by its start
             keys, owners = keys[:MAX_UNIT_WORDS], owners[:MAX_UNIT_WORDS]
             units.append(
@@ -320,6 +331,7 @@ def _units(d: int, doc: Document, quotes: Sequence[Any]) -> list[_Unit]:
                     grounding=grounding,
                     anchor=min(anchor, words[0].start),
                     words=frozenset(keys) - STOPWORDS,
+                    split_words=split_words,
                 )
             )
     return units
@@ -356,53 +368,45 @@ def _diff(a: _Unit, ar: tuple[int, int], b: _Unit, br: tuple[int, int], whole_op
     """The runs of equal and changed words of ``a``'s keys ``ar`` against ``b``'s keys ``br``,
     and how many words changed; ``whole_ops`` are the opcodes of the whole passages when the
     ranges are whole and the caller has them already."""
-    ka, kb = a.keys[ar[0] : ar[1]], b.keys[br[0] : br[1]]
-    runs: list[tuple[str, list[int], list[int]]] = []
-    for op in whole_ops if whole_ops is not None else Indel.opcodes(ka, kb):
+    ka, kb = a.keys, b.keys
+    # Each run as (tag, a_lo, a_hi, b_lo, b_hi): opcodes cover both passages without gaps, so
+    # the changes merged into one run are contiguous too, and a run's words are slices.
+    runs: list[list[Any]] = []
+    for op in whole_ops if whole_ops is not None else Indel.opcodes(ka[ar[0] : ar[1]], kb[br[0] : br[1]]):
         tag = op.tag
-        ia = list(range(ar[0] + op.src_start, ar[0] + op.src_end))
-        ib = list(range(br[0] + op.dest_start, br[0] + op.dest_end))
-        if runs and tag != "equal" and runs[-1][0] in ("delete", "insert", "replace"):
+        if runs and tag != "equal" and runs[-1][0] != "equal":
             prev = runs[-1]
-            runs[-1] = ("replace", prev[1] + ia, prev[2] + ib)
+            prev[0], prev[2], prev[4] = "replace", ar[0] + op.src_end, br[0] + op.dest_end
         else:
-            runs.append((tag, ia, ib))
+            runs.append(
+                [tag, ar[0] + op.src_start, ar[0] + op.src_end, br[0] + op.dest_start, br[0] + op.dest_end]
+            )
     changes = 0
     out = []
-    removed: Counter[str] = Counter()
-    added: Counter[str] = Counter()
-    for tag, ia, ib in runs:
+    removed: list[str] = []
+    added: list[str] = []
+    for tag, a_lo, a_hi, b_lo, b_hi in runs:
+        wa, wb = ka[a_lo:a_hi], kb[b_lo:b_hi]
         if tag != "equal" and (
-            (ia and all(a.keys[x] == ELLIPSIS for x in ia)) or (ib and all(b.keys[y] == ELLIPSIS for y in ib))
+            (wa and wa.count(ELLIPSIS) == len(wa)) or (wb and wb.count(ELLIPSIS) == len(wb))
         ):
             # words left out where one article marks the cut with an ellipsis
-            out.append((tag, _surface(a, ia), _surface(b, ib)))
+            out.append((tag, a.surface(a_lo, a_hi), b.surface(b_lo, b_hi)))
             continue
-        if tag == "replace" and len(ia) == len(ib):
-            if all(_typo(a.keys[x], b.keys[y]) for x, y in zip(ia, ib, strict=True)):
+        if tag == "replace" and len(wa) == len(wb):
+            if all(map(_typo, wa, wb)):
                 tag = "equal"
-        if tag == "replace" and (not ia or not ib):
-            tag = "delete" if ia else "insert"
+        if tag == "replace" and (not wa or not wb):
+            tag = "delete" if wa else "insert"
         if tag != "equal":
-            changes += max(len(ia), len(ib)) if tag == "replace" else len(ia) + len(ib)
-            removed.update(a.keys[x] for x in ia)
-            added.update(b.keys[y] for y in ib)
-        out.append((tag, _surface(a, ia), _surface(b, ib)))
-    # a word moved elsewhere in the quote is one change, not a deletion and an insertion
-    changes -= sum((removed & added).values())
+            changes += max(len(wa), len(wb)) if tag == "replace" else len(wa) + len(wb)
+            removed += wa
+            added += wb
+        out.append((tag, a.surface(a_lo, a_hi), b.surface(b_lo, b_hi)))
+    if removed and added:
+        # a word moved elsewhere in the quote is one change, not a deletion and an insertion
+        changes -= sum((Counter(removed) & Counter(added)).values())
     return tuple(out), max(changes, 1 if removed or added else 0)
-
-
-def _surface(unit: _Unit, idx: Sequence[int]) -> tuple[str, ...]:
-    """The words of ``unit`` at key positions ``idx``, one entry per token."""
-    out: list[str] = []
-    last = None
-    for i in idx:
-        tok = unit.tokens[i]
-        if tok is not last:
-            out.append(tok.text)
-            last = tok
-    return tuple(out)
 
 
 def _compare(a: _Unit, b: _Unit, aligned: bool) -> _Match | None:
