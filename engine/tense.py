@@ -1179,7 +1179,7 @@ def compare(
         ids = sorted(slots, key=order.__getitem__)
         if len(ids) == 2:
             a, b = ids
-            findings.extend(_events(_match(slots[a], slots[b], words[a], words[b]), by_id, order))
+            findings.extend(_pair_events(_match(slots[a], slots[b], words[a], words[b]), by_id))
             continue
         for aid in ids:
             shape = (tuple(words[aid]), tuple((x.group.lemma, x.index) for x in slots[aid]))
@@ -1244,8 +1244,7 @@ def _events(edges, by_id, order) -> list[Finding]:
     out: list[Finding] = []
     # A group is in a finding with each article that tells its event differently: its mention
     # and whether it is quoted are worked out once, not once per finding.
-    mention_of = _per_slot(lambda s: mention(by_id[s.article], s.group.start, s.group.end))
-    quoted_of = _per_slot(lambda s: _quoted(by_id[s.article], s.group))
+    mention_of, quoted_of = _mention_and_quoted(by_id)
     for root, versions in members.items():
         if len(versions) < 2:
             continue
@@ -1259,16 +1258,43 @@ def _events(edges, by_id, order) -> list[Finding]:
         # every article's version: articles that agree are never put in one finding, so a
         # finding never marks two identical passages as inconsistent.
         for (x, fx), (y, fy) in combinations(zip(slots, forms, strict=True), 2):
-            if fx == fy:
-                continue  # the same form: no shift (``_shift`` agrees) and the same polarity
-            shift = _shift(x.group, y.group)
-            if shift is not None and shift[1] == "time":
-                shift = _shift(x.group, y.group, (quoted_of(x), quoted_of(y)))
-            if shift is not None:
-                out.append(_tense_finding(x, y, shift, every, mention_of, confidence))
-            if x.group.polarity != y.group.polarity:
-                out.append(_negation_finding(x, y, every, mention_of, confidence))
+            if fx != fy:  # the same form: no shift (``_shift`` agrees) and the same polarity
+                _pair_findings(x, y, every, mention_of, quoted_of, confidence, out)
     return out
+
+
+def _pair_events(pairs, by_id) -> list[Finding]:
+    """``_events`` for a cluster told by two articles. ``_match`` pairs each group at most
+    once, so each pair is an event of its own with the pair's confidence, and nothing needs
+    joining: only the pairs told in different forms are looked at, in the order ``_events``
+    reports events (surest first, then in text order)."""
+    differ = [(c, x, y) for c, x, y in pairs if _FORM(x.group) != _FORM(y.group)]
+    if not differ:
+        return []
+    differ.sort(key=lambda e: (-e[0], e[1].group.start, e[2].group.start))
+    out: list[Finding] = []
+    mention_of, quoted_of = _mention_and_quoted(by_id)
+    for c, x, y in differ:
+        _pair_findings(x, y, _versions([x, y]), mention_of, quoted_of, c, out)
+    return out
+
+
+def _pair_findings(x: _Slot, y: _Slot, every, mention_of, quoted_of, confidence: float, out) -> None:
+    """Append the findings of one event told in different forms by ``x`` and ``y``."""
+    shift = _shift(x.group, y.group)
+    if shift is not None and shift[1] == "time":
+        shift = _shift(x.group, y.group, (quoted_of(x), quoted_of(y)))
+    if shift is not None:
+        out.append(_tense_finding(x, y, shift, every, mention_of, confidence))
+    if x.group.polarity != y.group.polarity:
+        out.append(_negation_finding(x, y, every, mention_of, confidence))
+
+
+def _mention_and_quoted(by_id) -> tuple[Callable[[_Slot], Any], Callable[[_Slot], Any]]:
+    """Each slot's mention and whether its group is quoted, each worked out once."""
+    mention_of = _per_slot(lambda s: mention(by_id[s.article], s.group.start, s.group.end))
+    quoted_of = _per_slot(lambda s: _quoted(by_id[s.article], s.group))
+    return mention_of, quoted_of
 
 
 def _per_slot(compute: Callable[[_Slot], Any]) -> Callable[[_Slot], Any]:
