@@ -126,13 +126,14 @@ class Quantity:
     sentence: int = -1
 
 
-def _new_quantity(**values: Any) -> Quantity:
-    """A ``Quantity`` with ``values`` for all its fields, built without the generated
-    ``__init__``: a frozen dataclass sets each of its 19 fields through ``object.__setattr__``,
-    a visible share of extraction. Filling the instance's dict gives the same object (equal,
-    same hash and repr)."""
+def _new_quantity(values: dict[str, Any]) -> Quantity:
+    """A ``Quantity`` with ``values`` for all its fields, in field order, built without the
+    generated ``__init__``: a frozen dataclass sets each of its 19 fields through
+    ``object.__setattr__``, a visible share of extraction. The dict becomes the instance's own
+    (no keyword arguments packed and copied again): the same object, equal, with the same hash
+    and repr."""
     q = object.__new__(Quantity)
-    q.__dict__.update(values)
+    object.__setattr__(q, "__dict__", values)
     return q
 
 
@@ -339,9 +340,10 @@ def _digit_value(raw: str) -> tuple[float, int]:
 # --------------------------------------------------------------------------- extraction
 
 
-@dataclass
+@dataclass(slots=True)
 class _Raw:
-    """A quantity under construction (mutable while the extractor reads around it)."""
+    """A quantity under construction (mutable while the extractor reads around it); slotted,
+    as every figure builds one or more and reads and sets its fields many times."""
 
     start: int
     end: int
@@ -513,6 +515,18 @@ _CASE_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212
 def _key(word: str) -> str:
     """The table key of a word a case-insensitive pattern matched."""
     return word.translate(_CASE_TWINS).lower()
+
+
+# ``_ALIAS_BEFORE`` is searched at every position of its window; a figure is most often preceded
+# by a plain word, which ``_may_restate`` tells at once from the last two characters.
+_SPACE_BEFORE = (" ", "\u00a0")
+
+
+def _may_restate(text: str, pos: int) -> bool:
+    """Whether ``text[:pos]`` may end as ``_ALIAS_BEFORE`` needs: "(", "( ", " or ", " or about "
+    (or those and a newline)."""
+    last = text[pos - 1 : pos]
+    return last in ("(", "\n") or (last in _SPACE_BEFORE and text[pos - 2 : pos - 1] in ("(", "r", "t"))
 
 
 def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Raw | None:
@@ -914,7 +928,7 @@ def _number(
         word = approx.group("approx").lower()
         raw.approx, raw.bound = word, APPROXIMATIONS[word]
         raw.start -= len(before) - approx.start()
-    if _ALIAS_BEFORE.search(text[max(0, raw.start - 12) : raw.start]):
+    if _may_restate(text, raw.start) and _ALIAS_BEFORE.search(text[max(0, raw.start - 12) : raw.start]):
         raw.restates = True
     _join_range(text, raw, limit, words=words)
     return raw
@@ -1235,31 +1249,37 @@ def _finish(text: str, raw: _Raw, ctx: _Context, sent: Sentence, prev: Quantity 
     ):
         value = -value  # "revenue of ($99.99)": an accounting negative, not a conversion
     return _new_quantity(
-        start=raw.start,
-        end=raw.end,
-        text=text[raw.start : raw.end],
-        kind=kind,
-        value=_clean(value) if kind != "range" else None,
-        unit=unit,
-        low=_clean(raw.low),
-        high=_clean(raw.high),
-        range_of=raw.range_of,
-        precision=raw.precision,
-        step=raw.step,
-        approx=raw.approx,
-        bound=raw.bound,
-        date=raw.date,
-        category=category,
-        role=role,
-        delta=delta,
-        restates=restates,
-        sentence=sent.index,
+        {
+            "start": raw.start,
+            "end": raw.end,
+            "text": text[raw.start : raw.end],
+            "kind": kind,
+            "value": _clean(value) if kind != "range" else None,
+            "unit": unit,
+            "low": _clean(raw.low),
+            "high": _clean(raw.high),
+            "range_of": raw.range_of,
+            "precision": raw.precision,
+            "step": raw.step,
+            "approx": raw.approx,
+            "bound": raw.bound,
+            "date": raw.date,
+            "category": category,
+            "role": role,
+            "delta": delta,
+            "restates": restates,
+            "sentence": sent.index,
+        }
     )
 
 
 def _clean(value: float | None) -> float | None:
     if value is None:
         return None
+    if value.__class__ is float and value.is_integer() and -1e12 < value < 1e12:
+        # Most figures are whole: twelve significant digits hold such a value exactly, so the
+        # text round trip below would give back the same number.
+        return float(int(value))
     rounded = float(f"{value:.12g}")
     return float(int(rounded)) if rounded.is_integer() else rounded
 
