@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import chain
-from operator import attrgetter
+from operator import itemgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -23,7 +23,7 @@ from rapidfuzz.distance import Indel
 
 from .constants import STOPWORDS
 from .model import DEFAULT_LIMITS, Alignment, Cluster, Document, Limits, SentenceRef
-from .text import norm_and_kind
+from .text import ChunkTable, norm_and_kind
 
 # A pair aligns when its Dice coefficient reaches PAIR_DICE, or when the smaller sentence is
 # mostly contained in the larger (a short restatement of a long sentence) with enough words.
@@ -45,11 +45,10 @@ def _lemma(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=65536)
 def _content_parts(surface: str) -> tuple[str, ...]:
     """The content words a token with this text contributes: hyphenated parts, no possessive,
     lemmatised; none for punctuation. Keyed by the text alone, from which the text layer
-    derives a token's comparison form and kind: one string to hash per lookup."""
+    derives a token's comparison form and kind."""
     norm, kind = norm_and_kind(surface)
     if kind == "punct":
         return ()
@@ -61,14 +60,18 @@ def _content_parts(surface: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
-_TEXT = attrgetter("text")
+# Read per token text with a C-level map. The text layer takes token texts from its table of
+# chunks, so most are strings met before, whose hash is kept and which compare by identity: a
+# plain dict lookup then costs about half an ``lru_cache`` hit.
+_CONTENT_PARTS = ChunkTable(_content_parts)
+_TEXT = itemgetter(2)  # a token's text: Token is a named tuple, and itemgetter skips the name
 
 
 def content_words(tokens) -> tuple[str, ...]:
     """Sorted, unique lemmas of the content words and numbers among ``tokens``."""
-    # Called for every sentence: the per-token work stays in C (attrgetter, the cached lookup,
+    # Called for every sentence: the per-token work stays in C (itemgetter, the table lookup,
     # chain) rather than in a Python loop.
-    parts = map(_content_parts, map(_TEXT, tokens))
+    parts = map(_CONTENT_PARTS.__getitem__, map(_TEXT, tokens))
     return tuple(sorted(set(chain.from_iterable(parts))))
 
 
