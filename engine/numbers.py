@@ -271,6 +271,11 @@ _POWER_WORD = re.compile(r"(?i:[ \u00a0](?:squared|cubed)\b)")
 _GLUED = re.compile(r"[\w.]*")
 _UNIT_WORD_SET = frozenset(w for u in _UNIT_WORDS for w in u.split()) | frozenset(["a.m", "p.m"])
 _CLAUSE_BREAK = frozenset(',;:()[]\u2014\u2013"')
+# Patterns of the common forms (dates, months, ordinals, year ranges), compiled once rather than
+# looked up in re's cache on every figure.
+_NON_DIGITS = re.compile(r"\D")
+_MONTH_LEAD = re.compile(r"\b(?:in|since|last|of|early|late|mid|until|by|next)[ \u00a0-]$")
+_YEAR_END = re.compile(r"\d{2}|\d{4}")
 
 
 @lru_cache(maxsize=4096)
@@ -617,7 +622,7 @@ def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Ra
         month = MONTHS[_key(m.group("m1") or m.group("m2") or m.group("m3"))]
         day_text = m.group("d1") or m.group("d2")
         year_text = m.group("y1") or m.group("y2") or m.group("y3")
-        day = int(re.sub(r"\D", "", day_text)) if day_text else None
+        day = int(_NON_DIGITS.sub("", day_text)) if day_text else None
         year = int(year_text) if year_text else None
         if day is None and year is not None:
             return _Raw(s, e, "date", None, date=f"{year:04d}-{month:02d}")
@@ -637,7 +642,7 @@ def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Ra
         return _Raw(s, e, "date", None, unit="weekday", date=iso)
     if group == "month":
         before = text[max(0, s - 8) : s].lower()
-        if not re.search(r"\b(?:in|since|last|of|early|late|mid|until|by|next)[ \u00a0-]$", before):
+        if not _MONTH_LEAD.search(before):
             return None
         month = MONTHS[_key(m.group(0))]
         iso = f"{published.year:04d}-{month:02d}" if published is not None else f"--{month:02d}"
@@ -657,7 +662,7 @@ def _read(text: str, m: re.Match, limit: int, published: _dt.date | None) -> _Ra
             hours -= 12
         return _Raw(s, e, "time", hours, unit="hour", precision=2, step=1 / 60)
     if group == "ordd":
-        return _Raw(s, e, "ordinal", float(re.sub(r"\D", "", m.group(0))))
+        return _Raw(s, e, "ordinal", float(_NON_DIGITS.sub("", m.group(0))))
     if group == "ordw":
         value = _ordinal_value(m.group(0))
         if value is None:
@@ -1106,7 +1111,7 @@ def _join_range(text: str, raw: _Raw, limit: int, *, words: bool) -> None:
         and raw.written_plain
         and word in "-\u2013\u2014/"
         and 1000 <= first <= 2100
-        and re.fullmatch(r"\d{2}|\d{4}", second_text)
+        and _YEAR_END.fullmatch(second_text)
         and not _UNIT.match(text, end2, limit)
     ):
         high = _full_year(second_text, int(first))
@@ -1180,13 +1185,14 @@ class _Context:
 def _clause_words(tokens, limit: int) -> list[str]:
     """The norms of the first ``limit`` words of ``tokens``, up to a clause break."""
     words = []
-    # Each token unpacked once: three reads of a named tuple's fields cost more per token.
-    for _start, _end, _text, norm, kind in tokens:
-        if kind != "punct":
-            words.append(norm)
+    # A token's fields read by position (3: norm, 4: kind): cheaper per token than unpacking all
+    # five or reading the named tuple's attributes.
+    for token in tokens:
+        if token[4] != "punct":
+            words.append(token[3])
             if len(words) >= limit:
                 break
-        elif norm in _CLAUSE_BREAK:
+        elif token[3] in _CLAUSE_BREAK:
             break
     return words
 
@@ -1406,7 +1412,7 @@ class _Item:
     def __init__(self, key: tuple[str, int], doc: Document, q: Quantity, rel: float, article: int):
         self.key = key  # (article id, index of the quantity in that article)
         self.doc = doc
-        self.article_id = doc.id  # read in every finding: a plain attribute, not the property
+        self.article_id = key[0]  # read in every finding: a plain attribute, not the property
         self.q = q
         self.rel = rel  # where the sentence sits in its article, 0..1
         self.article = article  # position of the article in the comparison
@@ -1414,16 +1420,17 @@ class _Item:
         self.value_id = -1  # the value as ``_Judge`` knows it
         self.base = _base(q)
         self.telling = _telling(q)
-        self._context: frozenset[str] | None = None
+        self._context: set[str] | None = None
         self._mention: Mention | None = None
 
-    def context(self) -> frozenset[str]:
-        """The content words around the mention, ``CONTEXT_WINDOW`` on each side, read once."""
+    def context(self) -> set[str]:
+        """The content words around the mention, ``CONTEXT_WINDOW`` on each side, read once
+        (a set only ever read, so not copied into a frozenset)."""
         if self._context is None:
             left, right = self.words_around(CONTEXT_WINDOW, CONTEXT_WINDOW)
             words = set(map(_context_word, left + right))
             words.discard(None)
-            self._context = frozenset(words)
+            self._context = words
         return self._context
 
     def words_around(self, before: int, after: int) -> tuple[list[str], list[str]]:
@@ -1859,17 +1866,33 @@ def _match(pairs: dict[int, float], by_index: Sequence[_Item], articles: int) ->
     return out
 
 
-def _items(docs: Sequence[Document], extracted: Mapping[str, tuple[Quantity, ...]], judge: _Judge):
-    """Every mention, article by article, and the same mentions in key order with ``index``
-    set to their position there."""
+def _items(
+    docs: Sequence[Document],
+    extracted: Mapping[str, tuple[Quantity, ...]],
+    alignment: Alignment,
+    judge: _Judge,
+):
+    """The mentions that can pair, article by article, and the same mentions in key order with
+    ``index`` set to their position there.
+
+    Only figures of aligned sentences and story-level ones (see ``_story_pairs``) are ever
+    paired, so no mention is built for the others; leaving them out keeps the key order of
+    those built, which is all that pairing and findings read of ``index``.
+    """
+    in_clusters = {(m.article_id, m.sentence) for cluster in alignment.clusters for m in cluster.members}
     items = []
     for article, doc in enumerate(docs):
-        count = max(1, len(doc.sentences) - 1)
-        for q_pos, q in enumerate(extracted.get(doc.id, ())):
-            if 0 <= q.sentence < len(doc.sentences):
-                item = _Item((doc.id, q_pos), doc, q, q.sentence / count, article)
-                judge.number(item)
-                items.append(item)
+        article_id = doc.id
+        sentences = len(doc.sentences)
+        count = max(1, sentences - 1)
+        for q_pos, q in enumerate(extracted.get(article_id, ())):
+            if not 0 <= q.sentence < sentences:
+                continue
+            if (q.category is None or q.restates) and (article_id, q.sentence) not in in_clusters:
+                continue
+            item = _Item((article_id, q_pos), doc, q, q.sentence / count, article)
+            judge.number(item)
+            items.append(item)
     by_index = sorted(items, key=lambda it: it.key)
     for index, item in enumerate(by_index):
         item.index = index
@@ -1892,7 +1915,7 @@ def compare(
     as equivalences.
     """
     judge = _Judge()
-    items, by_index = _items(docs, extracted, judge)
+    items, by_index = _items(docs, extracted, alignment, judge)
     if not items:
         return CheckResult()
     pairs, aligned = _candidates(alignment, items)
