@@ -149,7 +149,9 @@ def _word(norm: str) -> _Word:
     return _Word(lemma, frozenset(tags), "NOUN" in lemmas, "ADJ" in lemmas, adverb)
 
 
-_NONE, _OPENER, _AUX, _FINITE = range(4)
+# A finite main verb's role is _PLAIN_PRESENT for a form that can only be a plain present
+# ("say", "work": no past, no third person), which only a plural subject or a pronoun precedes.
+_NONE, _OPENER, _AUX, _FINITE, _PLAIN_PRESENT = range(5)
 _FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP"])
 _PAST_OR_THIRD = frozenset(["VBD", "VBZ"])
 _PARTICIPLE_TAGS = frozenset(["VBN", "VBG"])
@@ -161,7 +163,7 @@ _NOT_ONLY = frozenset(["only", "just", "merely", "simply"])
 @lru_cache(maxsize=65536)
 def _role(norm: str) -> int:
     """What a word form can do in a verb group: open a clause, be an auxiliary, or be a
-    finite main verb (past, third person or plain present)."""
+    finite main verb (past or third person, or only a plain present)."""
     if norm in _AUX_WORDS:
         return _AUX
     if norm in TENSE_CLAUSE_OPENERS:
@@ -170,7 +172,7 @@ def _role(norm: str) -> int:
         return _NONE  # "according", "based": never a finite verb, so never worth the rules
     info = _word(norm)
     if info.lemma is not None and info.lemma not in ("be", "have", "do") and info.tags & _FINITE_TAGS:
-        return _FINITE
+        return _FINITE if info.tags & _PAST_OR_THIRD else _PLAIN_PRESENT
     return _NONE
 
 
@@ -432,7 +434,7 @@ def _finite_simple(words: list[_W], punct: list[int], i: int, ctx: _Ctx) -> str 
     tariffs imposed on ...") or when a verb follows ("the cars recalled in May were ...")."""
     w = words[i]
     info = _word(w.norm)
-    lemma = info.lemma  # a verb other than be, have or do: the word's role is _FINITE
+    lemma = info.lemma  # a verb other than be, have or do: the word's role is _FINITE or _PLAIN_PRESENT
     tags = info.tags
     prev = _prev_word(words, punct, i)
     nxt = words[i + 1] if i + 1 < len(words) and not punct[i + 1] else None
@@ -537,6 +539,29 @@ def _plural_subject(w: _W) -> bool:
 _NO_VERB_AFTER = (
     (TENSE_DETERMINERS | TENSE_NOT_SUBJECTS) - _COORDINATORS - TENSE_GROUP_ADVERBS - TENSE_NEGATORS
 )
+
+
+_EVERY_FINITE_ROLE = (_FINITE, _PLAIN_PRESENT)
+
+
+@lru_cache(maxsize=65536)
+def _roles_ruled_out_after(norm: str, kind: str) -> tuple[int, ...]:
+    """The roles of the verb forms that a word right before them makes no finite verb without
+    auxiliaries, by the rules of ``_finite_simple``, which take it as the word before the verb
+    when it is no adverb or negation to look past: every form after a word of
+    ``_NO_VERB_AFTER`` or a word that can end no subject ("mutual", "shared"; "and", "or",
+    "but" can be followed by a coordinated past); a plain present after a word that is no
+    pronoun and can end no plural subject ("policy", a name)."""
+    if norm in _NO_VERB_AFTER:
+        return _EVERY_FINITE_ROLE
+    w = Token(0, len(norm), norm, norm, kind)
+    if norm in _LOOKED_PAST or _is_adverb(w):
+        return ()
+    if not _subject_like(w) and norm not in _COORDINATORS:
+        return _EVERY_FINITE_ROLE
+    if norm not in TENSE_SUBJECT_PRONOUNS and not _plural_subject(w):
+        return (_PLAIN_PRESENT,)
+    return ()
 
 
 def _verb_follows(words: list[_W], punct: list[int], i: int) -> bool:
@@ -854,10 +879,13 @@ def _sentence_groups(text: str, sentence) -> list[VerbGroup]:
         chain = None
         if role == _AUX:
             chain = _parse_aux(words, punct, i, question)
-        elif role == _FINITE and words[i].kind != "cap":
-            # After "the", "of", "to" a form is no finite verb ("the remains", "of values"): the
-            # rules of ``_finite_simple`` agree, and this test saves the call.
-            if punct[i] or words[i - 1].norm not in _NO_VERB_AFTER:
+        elif words[i].kind != "cap":  # _FINITE or _PLAIN_PRESENT
+            # After "the", "of", "to", a word that can end no subject, or (for a plain present)
+            # no plural one, a form is no finite verb ("the remains", "mutual respect", "policy
+            # plan"): the rules of ``_finite_simple`` agree, and this test saves the call for
+            # most nouns that are also verb forms.
+            before = words[i - 1]  # (the first word always follows a mark)
+            if punct[i] or role not in _roles_ruled_out_after(before.norm, before.kind):
                 tense = _finite_simple(words, punct, i, ctx)
                 if tense is not None:
                     chain = _rest(words, punct, i, i, tense, None, False, False, False, False, question)
