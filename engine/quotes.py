@@ -56,7 +56,8 @@ MAX_MARKS_PER_PARAGRAPH = 400
 # Quotes nested deeper than this are balanced but not reported (a quote in a quote in a quote).
 MAX_DEPTH = 2
 
-_MARKS = re.compile("[\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u201b]")
+_MARK_CHARS = "\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u201b"
+_MARKS = re.compile(f"[{_MARK_CHARS}]")
 _DOUBLE_OPEN = "\u201c\u201e\u201f\u00ab"
 _DOUBLE_CLOSE = "\u201d\u00bb"
 _SINGLE_OPEN = "\u2018\u201a\u201b"
@@ -175,17 +176,51 @@ def _later_close(text: str, marks: list[int], k: int, start: int, end: int) -> b
     return False
 
 
-def _scan(text: str, paragraphs: Sequence[Span]) -> list[_Raw]:
-    """Every quotation in ``text``, from its marks; linear in the number of marks."""
+def _mark_offsets(text: str) -> list[int] | None:
+    """The offsets of the quotation marks in ``text``, in order, or None when there are more
+    than MAX_MARKS_PER_PARAGRAPH. News prose has a few dozen marks, which ``str.find`` for each
+    kind of mark finds several times faster than the regex reads every character; a text with
+    more is read paragraph by paragraph (``_paragraph_marks``), so that a paragraph of nothing
+    but marks stops at its bound."""
+    found: list[int] = []
+    for mark in _MARK_CHARS:
+        i = text.find(mark)
+        while i != -1:
+            if len(found) == MAX_MARKS_PER_PARAGRAPH:
+                return None
+            found.append(i)
+            i = text.find(mark, i + 1)
+    found.sort()
+    return found
+
+
+def _paragraph_marks(text: str, start: int, end: int) -> list[int]:
+    """The offsets of the first MAX_MARKS_PER_PARAGRAPH quotation marks in ``text[start:end]``."""
+    marks = []
+    for m in _MARKS.finditer(text, start, end):
+        marks.append(m.start())
+        if len(marks) >= MAX_MARKS_PER_PARAGRAPH:
+            break
+    return marks
+
+
+def _scan(text: str, paragraphs: Sequence[Span], offsets: list[int] | None) -> list[_Raw]:
+    """Every quotation in ``text``, from its marks (``offsets``, from ``_mark_offsets``);
+    linear in the number of marks."""
     raws: list[_Raw] = []
     carry: _Open | None = None
+    taken = 0  # how many offsets the paragraphs before this one hold
     for p_index, para in enumerate(paragraphs):
         start, end = para.start, para.end
-        marks = []
-        for m in _MARKS.finditer(text, start, end):
-            marks.append(m.start())
-            if len(marks) >= MAX_MARKS_PER_PARAGRAPH:
-                break
+        if offsets is not None:
+            lo = bisect_left(offsets, start, taken)
+            taken = bisect_left(offsets, end, lo)
+            marks = offsets[lo:taken]
+        else:
+            marks = _paragraph_marks(text, start, end)
+        if not marks:
+            carry = None  # a quote carried over goes on only in a paragraph that opens with its mark
+            continue
         stack: list[_Open] = []
         first = 0
         if carry is not None:
@@ -504,23 +539,33 @@ _NAME_THEN_VERB = re.compile("[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0370-
 
 
 class _Article:
-    """One article as the extractor reads it: all its tokens in one list, and the tokens or
-    the sentence at an offset found by C bisect on their starts."""
+    """One article as the extractor reads it: the sentence at an offset found by C bisect on
+    the sentences' starts, and the tokens between two offsets by C bisect in the tokens of the
+    one or two sentences they span (an attribution window rarely spans more), rather than in
+    one list of every token, which would cost more to build than the few reads of a quote."""
 
-    __slots__ = ("doc", "text", "toks", "starts", "sentences", "sentence_starts")
+    __slots__ = ("doc", "text", "sentences", "sentence_starts")
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.text = doc.text
-        self.toks = list(chain.from_iterable(s.tokens for s in doc.sentences))
-        self.starts = list(map(_START, self.toks))
         self.sentences = doc.sentences
         self.sentence_starts = [s.start for s in doc.sentences]
 
-    def between(self, lo: int, hi: int) -> list[Token]:
+    def between(self, lo: int, hi: int) -> Sequence[Token]:
         """The tokens starting from ``lo`` up to ``hi``."""
-        a = bisect_left(self.starts, lo)
-        return self.toks[a : bisect_left(self.starts, hi, a)]
+        sentences = self.sentences
+        # the sentence holding ``lo``: the tokens of the ones before it all start before ``lo``
+        first = max(0, bisect_right(self.sentence_starts, lo) - 1)
+        pieces = []
+        for k in range(first, len(sentences)):
+            sentence = sentences[k]
+            if sentence.start >= hi:
+                break
+            toks = sentence.tokens
+            a = bisect_left(toks, lo, key=_START)
+            pieces.append(toks[a : bisect_left(toks, hi, a, key=_START)])
+        return pieces[0] if len(pieces) == 1 else list(chain.from_iterable(pieces))
 
     def word_count(self, parts: Sequence[Span]) -> int:
         """The words and numbers of ``parts``: their tokens less the punctuation marks, counted
@@ -628,7 +673,7 @@ def _speaker_of(art: _Article, raw: _Raw) -> _Speaker | None:
     return found
 
 
-def _first_mark(toks: list[Token]) -> int:
+def _first_mark(toks: Sequence[Token]) -> int:
     """The index of the first double quotation mark among ``toks``, or their number."""
     try:
         return indexOf(map(_NORM, toks), '"')  # at C speed, stopping at the mark
@@ -643,7 +688,7 @@ def _skip_space(text: str, i: int) -> int:
     return i
 
 
-def _label(text: str, lead: list[Token]) -> _Speaker | None:
+def _label(text: str, lead: Sequence[Token]) -> _Speaker | None:
     """A name that labels the quote after it: "Ann Lee, The Daily News: \"...\"."""
     if not lead or lead[-1].norm != ":" or len(lead) > SPEAKER_MAX_WORDS + 4 or not _is_name_token(lead[0]):
         return None
@@ -653,7 +698,7 @@ def _label(text: str, lead: list[Token]) -> _Speaker | None:
     return _span_speaker(text, lead, 0, j, None)
 
 
-def _strip_quoted(toks: list[Token]) -> list[Token]:
+def _strip_quoted(toks: Sequence[Token]) -> Sequence[Token]:
     """Tokens outside any quotation in a lead; words inside earlier quotes are not a cue."""
     if '"' not in map(_NORM, toks):
         return toks  # no earlier quote in the lead, as most often
@@ -801,10 +846,11 @@ def _is_verb(word: str) -> bool:
 def extract(doc: Document) -> tuple[Quote, ...]:
     """Every direct quotation in ``doc`` with its speaker, in text order."""
     text = doc.text
-    if _MARKS.search(text) is None:
+    offsets = _mark_offsets(text)
+    if offsets == []:
         return ()
     art = _Article(doc)
-    raws = sorted(_scan(text, doc.paragraphs), key=lambda r: (r.open_mark, r.depth))[:MAX_QUOTES]
+    raws = sorted(_scan(text, doc.paragraphs, offsets), key=lambda r: (r.open_mark, r.depth))[:MAX_QUOTES]
     top = _join_split(art, [r for r in raws if r.depth == 0])
     nested = [r for r in raws if r.depth > 0]
     quoted = sorted((p[0], p[-1]) for r in top for p in [(r.parts[0][0], r.parts[-1][1])])
