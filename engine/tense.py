@@ -349,8 +349,8 @@ def _skip_adverbs(words: list[_W], i: int, punct: list[int]) -> tuple[int, bool]
         elif w.norm == "no" and i + 1 < n and words[i + 1].norm == "longer":
             neg = True
             i += 1
-        elif not _is_adverb(w):
-            break
+        elif w.norm not in TENSE_GROUP_ADVERBS and (not w.norm.endswith("ly") or not _is_adverb(w)):
+            break  # (other adverbs end in -ly: most words are told apart without the call)
         i += 1
     return i, neg
 
@@ -892,8 +892,9 @@ def _sentence_groups(text: str, sentence) -> list[VerbGroup]:
         if chain is None:
             continue
         # What follows a reporting verb is a clause of its own ("said the figures show").
-        ctx.clause_verb = chain.lemma not in TENSE_REPORTING_VERBS
-        ctx.last_end = max(chain.end_word, chain.head)
+        reporting = chain.lemma in TENSE_REPORTING_VERBS
+        ctx.clause_verb = not reporting
+        ctx.last_end = last_word = max(chain.end_word, chain.head)
         ctx.last_aux = chain.start != chain.head
         first, last, head = words[chain.start], words[chain.end_word], words[chain.head]
         if chain.lemma in TENSE_PARTICLE_VERBS and chain.end_word + 1 < n:
@@ -918,9 +919,9 @@ def _sentence_groups(text: str, sentence) -> list[VerbGroup]:
                 reported=reporting_end >= 0 and start >= reporting_end,
             )
         )
-        if chain.lemma in TENSE_REPORTING_VERBS and reporting_end < 0:
+        if reporting and reporting_end < 0:
             reporting_end = end
-        after = max(chain.end_word, chain.head) + 1
+        after = last_word + 1
     return groups
 
 
