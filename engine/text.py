@@ -10,7 +10,7 @@ sentence. Every pattern here runs in linear time on any input.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import chain
 from typing import Any
@@ -143,25 +143,41 @@ def _attribution_follows(text: str, pos: int, end: int) -> bool:
     return False
 
 
-def _sentence_spans(text: str, para: Span) -> list[tuple[int, int]]:
-    # A paragraph starts and ends with a character that is not space, and a final run ends
-    # with all the space before the next character, so only the space at the end of each
-    # run needs trimming.
-    spans = []
-    start = para.start
-    for m in _FINAL.finditer(text, para.start, para.end):
-        mark_end_ws = m.end()
-        if mark_end_ws >= para.end:
-            break
-        marks = m.group().rstrip()
-        if marks[-1] in _CLOSERS and _attribution_follows(text, mark_end_ws, para.end):
-            continue
-        if _is_boundary(text, m.start(), mark_end_ws, para.end):
-            spans.append((start, m.start() + len(marks)))
-            start = mark_end_ws
-    if start < para.end:
-        spans.append((start, para.end))
-    return spans
+def _sentence_spans(text: str, paras: Sequence[Span]) -> Iterator[tuple[int, int, int]]:
+    """The paragraph, start and end of each sentence, in order.
+
+    The final runs of all paragraphs come from one scan of the text rather than one scan per
+    paragraph, and are the same: a paragraph starts and ends with a character that is not
+    space, so a run inside it ends with all the space before the next character, short of the
+    paragraph's end. A run at the end of a paragraph goes on over the line break instead, and
+    ends no sentence the paragraph does not already end.
+    """
+    if not paras:
+        return
+    finals = _FINAL.finditer(text, paras[0].start, paras[-1].end)
+    m = next(finals, None)
+    for p_index, para in enumerate(paras):
+        start, end = para.start, para.end
+        while m is not None and m.end() < end:  # a final run inside this paragraph
+            marks_end = _sentence_end(text, m, end)
+            if marks_end is not None:
+                yield p_index, start, marks_end
+                start = m.end()
+            m = next(finals, None)
+        if m is not None and m.start() < end:  # the run at the paragraph's end
+            m = next(finals, None)
+        yield p_index, start, end
+
+
+def _sentence_end(text: str, final: re.Match[str], para_end: int) -> int | None:
+    """Where the sentence ends when the final run ``final`` ends one (the run's space left
+    out), else None."""
+    marks = final.group().rstrip()
+    if marks[-1] in _CLOSERS and _attribution_follows(text, final.end(), para_end):
+        return None
+    if _is_boundary(text, final.start(), final.end(), para_end):
+        return final.start() + len(marks)
+    return None
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
@@ -278,13 +294,10 @@ def analyse(article: Article, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     sentences: list[Sentence] = []
     cap = limits.max_sentences_per_article
     complete = True
-    for p_index, para in enumerate(paras):
-        for s, e in _sentence_spans(text, para):
-            if len(sentences) >= cap:
-                complete = False
-                break
-            part = text[s:e]
-            sentences.append(Sentence(len(sentences), s, e, p_index, part, _tokens_of(part, s)))
-        if not complete:
+    for p_index, s, e in _sentence_spans(text, paras):
+        if len(sentences) >= cap:
+            complete = False
             break
+        part = text[s:e]
+        sentences.append(Sentence(len(sentences), s, e, p_index, part, _tokens_of(part, s)))
     return Document(article=article, paragraphs=paras, sentences=tuple(sentences), complete=complete)
