@@ -64,7 +64,7 @@ from .constants import (
     WEEKDAYS,
 )
 from .findings import make_finding, mention
-from .model import Alignment, Document, Mention, Sentence
+from .model import Alignment, Document, Mention, Sentence, Token
 
 NAME = "numbers"
 FINDING_TYPE = "numeric_mismatch"
@@ -388,13 +388,12 @@ def extract(doc: Document) -> tuple[Quantity, ...]:
         raws = _scan(text, sent, published)
         if not raws:
             continue
-        ctx = _Context(sent)
         prev_end = -1
         prev: Quantity | None = None
         for raw in raws:
             if raw.start < prev_end:
                 continue
-            q = _finish(text, raw, ctx, sent, prev)
+            q = _finish(text, raw, sent, prev)
             if q is None:
                 continue
             out.append(q)
@@ -1163,23 +1162,17 @@ _TOKEN_START = itemgetter(0)
 _TOKEN_END = itemgetter(1)
 
 
-class _Context:
-    """The tokens of one sentence, for reading the words around a quantity."""
-
-    def __init__(self, sent: Sentence):
-        self.tokens = sent.tokens
-
-    def around(self, start: int, end: int, before: int, after: int):
-        """Word norms before (nearest first) and after ``[start, end)``, within the clause."""
-        # Searched on the tokens' offsets in place: a sentence is read around one or two
-        # quantities, too few to pay for lists of its offsets.
-        toks = self.tokens
-        lo = bisect_right(toks, start, key=_TOKEN_END)
-        hi = bisect_left(toks, end, key=_TOKEN_START)
-        return (
-            _clause_words(reversed(toks[max(0, lo - before * 2) : lo]), before),
-            _clause_words(toks[hi : hi + after * 2], after),
-        )
+def _words_around(tokens: Sequence[Token], start: int, end: int, before: int, after: int):
+    """Word norms before (nearest first) and after ``[start, end)`` in a sentence's ``tokens``,
+    within the clause."""
+    # Searched on the tokens' offsets in place: a sentence is read around one or two
+    # quantities, too few to pay for lists of its offsets.
+    lo = bisect_right(tokens, start, key=_TOKEN_END)
+    hi = bisect_left(tokens, end, key=_TOKEN_START)
+    return (
+        _clause_words(reversed(tokens[max(0, lo - before * 2) : lo]), before),
+        _clause_words(tokens[hi : hi + after * 2], after),
+    )
 
 
 def _clause_words(tokens, limit: int) -> list[str]:
@@ -1197,14 +1190,14 @@ def _clause_words(tokens, limit: int) -> list[str]:
     return words
 
 
-def _finish(text: str, raw: _Raw, ctx: _Context, sent: Sentence, prev: Quantity | None) -> Quantity | None:
+def _finish(text: str, raw: _Raw, sent: Sentence, prev: Quantity | None) -> Quantity | None:
     kind, value, unit = raw.kind, raw.value, raw.unit
     if kind == "count" and raw.written_plain and value is not None and 1000 <= value <= 2100:
         noun = _NOUN_AFTER.match(text, raw.end, sent.end)
         plural = noun is not None and noun.group("noun").endswith("s") and text[raw.end] != "-"
         if not plural:
             kind, unit = "year", None
-    left, right = ctx.around(raw.start, raw.end, 12, 4)
+    left, right = _words_around(sent.tokens, raw.start, raw.end, 12, 4)
     first_left = left[0] if left else ""
     first_right = right[0] if right else ""
     counted = raw.kind == "count" and kind == "count"
@@ -1434,8 +1427,9 @@ class _Item:
         return self._context
 
     def words_around(self, before: int, after: int) -> tuple[list[str], list[str]]:
-        """See ``_Context.around``."""
-        return _Context(self.doc.sentences[self.q.sentence]).around(self.q.start, self.q.end, before, after)
+        """See ``_words_around``."""
+        q = self.q
+        return _words_around(self.doc.sentences[q.sentence].tokens, q.start, q.end, before, after)
 
     def as_mention(self) -> Mention:
         """Where a finding points: built once, however many findings show this mention."""
@@ -1590,7 +1584,8 @@ def _sentence_words(doc: Document, index: int, cache: dict) -> frozenset[str]:
     key = (doc.id, index)
     found = cache.get(key)
     if found is None:
-        norms = {t.norm for t in doc.sentences[index].tokens if t.kind == "word"}
+        # Fields by position (3: norm, 4: kind), as in ``_clause_words``.
+        norms = {t[3] for t in doc.sentences[index].tokens if t[4] == "word"}
         norms -= STOPWORDS
         norms -= _NUMBER_WORD_SET
         found = frozenset(_content(w) for w in norms if not w[:1].isdigit())
@@ -1702,8 +1697,10 @@ def _pair_code(a: _Item, b: _Item, size: int) -> int:
 
 
 def _shape_id(ref: tuple[str, int], group: list[_Item], shapes: dict, shape_of: dict) -> int:
-    """A number per version of a sentence: its text and its figures, offsets counted from the
-    sentence start, so that two articles with the same sentence get the same number."""
+    """A number per version of a sentence: its text and what ``_sentence_pairs`` reads of its
+    figures (offsets counted from the sentence start, kind, unit, date, category, role, delta,
+    restatement), so that two articles with the same sentence get the same number. Values are
+    judged after pairing, so they are not part of it."""
     found = shape_of.get(ref)
     if found is None:
         sent = group[0].doc.sentences[ref[1]]
@@ -1711,8 +1708,8 @@ def _shape_id(ref: tuple[str, int], group: list[_Item], shapes: dict, shape_of: 
         shape = (
             sent.text,
             tuple(
-                (q.start - at, q.end - at, q.text, q.kind, q.value, q.unit, q.low, q.high, q.range_of)
-                + (q.precision, q.step, q.approx, q.bound, q.date, q.category, q.role, q.delta, q.restates)
+                (q.start - at, q.end - at, q.kind, q.range_of, q.unit, q.date, q.category, q.role)
+                + (q.delta, q.restates)
                 for q in (it.q for it in group)
             ),
         )
@@ -1814,7 +1811,7 @@ def _plain_words(doc: Document, index: int, cache: dict) -> frozenset[str]:
     key = (doc.id, index, "plain")
     found = cache.get(key)
     if found is None:
-        norms = {t.norm for t in doc.sentences[index].tokens if t.kind == "word" and len(t.norm) > 2}
+        norms = {t[3] for t in doc.sentences[index].tokens if t[4] == "word" and len(t[3]) > 2}
         found = cache[key] = frozenset(norms - STOPWORDS - _NUMBER_WORD_SET - _UNIT_WORD_SET)
     return found
 
