@@ -237,16 +237,20 @@ def _clusters(docs: Sequence[Document], nodes: list[_Node], groups: list[_Group]
 def _attach_split_halves(nodes: list[_Node], groups: list[_Group]) -> None:
     """Let a sentence join its neighbour's cluster when the two together tell what one
     sentence of another article tells (a sentence split in one article, merged in another)."""
-    index = {(n.doc, n.sentence): k for k, n in enumerate(nodes)}
     clustered = {x for g in groups for x in g.members}
     for group in groups:
         for x in list(group.members):
             node = nodes[x]
             for step in (-1, 1):
-                nb = index.get((node.doc, node.sentence + step))
-                if nb is None or nb in clustered:
+                # An article's nodes are numbered in the order of its sentences, so the
+                # neighbouring sentence, if it has a node, has the neighbouring number.
+                nb = x + step
+                if not 0 <= nb < len(nodes) or nb in clustered:
                     continue
-                nb_words = set(nodes[nb].words)
+                neighbour = nodes[nb]
+                if neighbour.doc != node.doc or neighbour.sentence != node.sentence + step:
+                    continue
+                nb_words = set(neighbour.words)
                 pair = set(node.words) | nb_words
                 for y in group.members:
                     other = nodes[y]
