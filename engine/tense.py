@@ -17,7 +17,6 @@ from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
-from math import inf
 from operator import attrgetter, itemgetter
 from typing import Any
 
@@ -1248,19 +1247,21 @@ def _events(edges, by_id, order) -> list[Finding]:
     # Per event, the lowest confidence of the pairs joined into it: the event's confidence.
     lowest: dict[_Slot, float] = {}
     # Surest pairs first, then in text order; the keys are built in one pass and looked up in C
-    # by the sort, rather than by a Python key function per pair.
+    # by the sort, rather than by a Python key function per pair. The confidence never rises
+    # along this order, so a pair taken into an event sets the event's lowest confidence.
     keys = [(-c, x.group.start, y.group.start) for c, x, y in edges]
     for k in sorted(range(len(edges)), key=keys.__getitem__):
         c, x, y = edges[k]
-        for s in (x, y):
-            if s not in event_of:
-                event_of[s] = s
-                members[s] = {s.article: s}
-                lowest[s] = inf
-        rx, ry = event_of[x], event_of[y]
+        rx = event_of.get(x)
+        if rx is None:  # a group's first pair: an event of its own to start with
+            rx = event_of[x] = x
+            members[x] = {x.article: x}
+        ry = event_of.get(y)
+        if ry is None:
+            ry = event_of[y] = y
+            members[y] = {y.article: y}
         if rx is ry:
-            if c < lowest[rx]:
-                lowest[rx] = c
+            lowest[rx] = c
             continue
         if not members[rx].keys().isdisjoint(members[ry]):
             continue  # an article would tell the event twice
@@ -1269,7 +1270,8 @@ def _events(edges, by_id, order) -> list[Finding]:
         for s in joined.values():
             event_of[s] = rx
         members[rx].update(joined)
-        lowest[rx] = min(lowest[rx], lowest.pop(ry), c)
+        lowest.pop(ry, None)
+        lowest[rx] = c
     out: list[Finding] = []
     # A group is in a finding with each article that tells its event differently: its mention
     # and whether it is quoted are worked out once, not once per finding.
@@ -1281,7 +1283,7 @@ def _events(edges, by_id, order) -> list[Finding]:
         forms = [_FORM(s.group) for s in slots]
         if forms.count(forms[0]) == len(forms):
             continue  # every article tells it in the same form: no pair differs
-        confidence = lowest[root] if lowest[root] != inf else 0.5
+        confidence = lowest[root]
         every = _versions(slots)
         # One finding per pair of articles that tell the event differently, each carrying
         # every article's version: articles that agree are never put in one finding, so a
