@@ -81,6 +81,27 @@ class _Node(NamedTuple):
     words: tuple[str, ...]
 
 
+def _nodes(docs: Sequence[Document]) -> list[list[_Node]]:
+    """Per article, a node for each sentence with content words.
+
+    The words are worked out once per distinct sentence text: articles about one story often
+    repeat sentences word for word (a wire story and its republications share most of them).
+    """
+    new = tuple.__new__  # skips the named tuple's Python __new__, once per sentence
+    words_of: dict[str, tuple[str, ...]] = {}
+    by_doc = []
+    for d, doc in enumerate(docs):
+        nodes = []
+        for sentence in doc.sentences:
+            words = words_of.get(sentence.text)
+            if words is None:
+                words = words_of[sentence.text] = content_words(sentence.tokens)
+            if words:
+                nodes.append(new(_Node, (d, sentence.index, words)))
+        by_doc.append(nodes)
+    return by_doc
+
+
 def _contained(dice: float, size_a: int, size_b: int) -> bool:
     """Whether the smaller of two sentences is mostly contained in the larger, sharing enough
     words: the test for a pair below PAIR_DICE."""
@@ -109,11 +130,7 @@ def align(docs: Sequence[Document], *, limits: Limits = DEFAULT_LIMITS) -> tuple
     number of articles. Returns the alignment and the notices of any work bound that was hit.
     """
     notices: list[str] = []
-    new = tuple.__new__  # skips the named tuple's Python __new__, once per sentence
-    by_doc: list[list[_Node]] = [
-        [new(_Node, (d, s.index, words)) for s in doc.sentences if (words := content_words(s.tokens))]
-        for d, doc in enumerate(docs)
-    ]
+    by_doc = _nodes(docs)
     order = sorted(range(len(docs)), key=lambda d: (-len(by_doc[d]), docs[d].id))
 
     nodes: list[_Node] = []
