@@ -28,6 +28,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress
@@ -512,7 +513,9 @@ class _Sentence:
 
     start: int
     end: int
-    words: frozenset[str]  # folded forms of its words outside quotations, for finding candidates
+    # folded forms of its words outside quotations, for finding candidates; its stopwords are
+    # kept, as the passages that look for candidates have none to share
+    words: set[str]
     all_tokens: tuple[Token, ...]  # the sentence's tokens
     kept: tuple[Token, ...] | None  # its words outside quotations, when a quotation reaches it
 
@@ -525,7 +528,8 @@ class _Sentence:
 
     @_computed_once
     def content(self) -> frozenset[str]:
-        return frozenset(content_words(self.tokens))
+        # punctuation has no content words: the tokens need no filtering
+        return frozenset(content_words(self.kept if self.kept is not None else self.all_tokens))
 
     @_computed_once
     def surfaces(self) -> frozenset[str]:
@@ -545,12 +549,11 @@ def _plain_sentences(doc: Document, quotes: Sequence[Any]) -> list[_Sentence]:
         if k >= 0 and spans[k][1] > s.start:
             outside = _outside(toks, quoted, quoted_ends)
             kept: tuple[Token, ...] | None = tuple([t for t in outside if t.kind != "punct"])
-            words = {t.norm for t in kept}
+            words = set(map(_NORM, kept))
         else:
             words = {t.norm for t in toks if t.kind != "punct"}
             kept = None
-        # ``words - STOPWORDS`` walks the few words; ``words -= STOPWORDS`` would walk the stopwords
-        out.append(_Sentence(s.start, s.end, frozenset(words - STOPWORDS), toks, kept))
+        out.append(_Sentence(s.start, s.end, words, toks, kept))
     return out
 
 
@@ -582,12 +585,13 @@ def _outside(toks: Sequence[Token], quoted: list[tuple[int, int]], quoted_ends: 
     return out
 
 
-def _index(word_sets: Iterable[frozenset[str]]) -> dict[str, list[int]]:
-    """Word -> positions of the items holding it (one word set per item), leaving out words
-    too common to help."""
+def _index(word_sets: Iterable[AbstractSet[str]]) -> dict[str, list[int]]:
+    """Word -> positions of the items holding it (one word set per item), leaving out
+    stopwords, which no passage looks for, and words too common to help."""
     index: dict[str, list[int]] = {}
     for k, words in enumerate(word_sets):
-        for w in words:
+        # ``words - STOPWORDS`` walks the few words; ``words -= STOPWORDS`` would walk the stopwords
+        for w in words - STOPWORDS:
             index.setdefault(w, []).append(k)
     if max(map(len, index.values()), default=0) <= MAX_POSTINGS:
         return index  # no word too common, as in most articles: nothing to leave out
@@ -613,7 +617,7 @@ class _Finder:
     """The items of one article (its quoted passages, or its sentences outside quotations) that
     share most words with a passage: ``_candidates`` on the index of their word sets."""
 
-    def __init__(self, word_sets: list[frozenset[str]]) -> None:
+    def __init__(self, word_sets: list[AbstractSet[str]]) -> None:
         self.word_sets = word_sets
         # Up to MAX_POSTINGS items, as in most articles, no word can be too common to count,
         # and a set intersection per item at C speed costs less than indexing every word.
