@@ -1040,16 +1040,18 @@ class _Slot:
     index: int  # word index of the head in the article's part of the cluster
 
 
-def _cluster_words(doc: Document, sentences: Sequence[int]):
-    """The cluster sentences' words (folded) and each word's start offset."""
-    # Token fields read by position (t[4] is the kind) and gathered with C-level maps: cheaper
+def _cluster_words(doc: Document, sentences: Sequence[int]) -> tuple[list[str], list[Token]]:
+    """The cluster sentences' words (folded), and their tokens."""
+    # Token fields read by position (t[4] is the kind) and gathered with a C-level map: cheaper
     # than by name.
     toks = [t for s in sentences for t in doc.sentences[s].tokens if t[4] != "punct"]
-    return list(map(_TOKEN_NORM, toks)), list(map(_TOKEN_START, toks))
+    return list(map(_TOKEN_NORM, toks)), toks
 
 
-def _head_index(starts: list[int], offset: int) -> int:
-    return max(0, bisect_right(starts, offset) - 1)
+def _head_index(toks: list[Token], offset: int) -> int:
+    """The index of the word at ``offset`` among ``toks`` (searched by their starts, with no
+    list of starts built for the few verbs of a cluster)."""
+    return max(0, bisect_right(toks, offset, key=_TOKEN_START) - 1)
 
 
 def _blocks(a: list[str], b: list[str], wanted: list[int]) -> list[tuple[int, int, bool]]:
@@ -1189,7 +1191,10 @@ def compare(
         for aid, sentences in _sentences_by_article(cluster).items():
             if aid not in by_id:
                 continue
-            groups = [g for s in sentences for g in at.get((aid, s), ())]
+            if len(sentences) == 1:  # most often: the sentence's own list of groups serves
+                groups = at.get((aid, sentences[0]))
+            else:
+                groups = [g for s in sentences for g in at.get((aid, s), ())]
             if groups:
                 found[aid] = (sentences, groups)
                 told.add(tuple(map(_TOLD, groups)))
@@ -1201,9 +1206,9 @@ def compare(
         words: dict[str, list[str]] = {}
         version: dict[str, int] = {}
         for aid, (sentences, groups) in found.items():
-            norms, starts = _cluster_words(by_id[aid], sentences)
+            norms, toks = _cluster_words(by_id[aid], sentences)
             words[aid] = norms
-            slots[aid] = [_Slot(aid, g, _head_index(starts, g.head_start)) for g in groups]
+            slots[aid] = [_Slot(aid, g, _head_index(toks, g.head_start)) for g in groups]
         ids = sorted(slots, key=order.__getitem__)
         if len(ids) == 2:
             a, b = ids
