@@ -219,13 +219,18 @@ _SCALE = re.compile(
 _UNIT = re.compile(rf"(?P<sep>[ \u00a0]?-?[ \u00a0]?)(?i:(?P<unit>{_alt(_UNIT_WORDS)}))(?![\w])")
 _AGE = re.compile(r"(?i:[ \-]years?[ \-]old)\b")
 _AND_FRACTION = re.compile(rf"(?i:[ \u00a0]and[ \u00a0](?:a|one)[ \u00a0](?P<den>{_SINGULAR_DEN}))\b")
-_NEGATIVE_BEFORE = re.compile(r"(?i:\b(?:minus|negative)[ \u00a0])$")
 _RANGE_SEP = re.compile(
     r"(?:-[ \u00a0])?[ \u00a0]?(?P<sep>[-\u2013\u2014]|to|and|through)[ \u00a0]?(?=[\w$£€¥₹])"
 )
-_CUR_BEFORE = re.compile(rf"(?i:(?<![\w$])(?P<cur>{_alt(CURRENCY_SYMBOLS)}))[ \u00a0]?$")
-_APPROX_BEFORE = re.compile(rf"(?i:\b(?P<approx>{_alt(APPROXIMATIONS)}))[ \u00a0]$")
-_APPROX_REACH = max(map(len, APPROXIMATIONS)) + 2
+# Words and signs right before a figure ("minus 5", "about 20", "$ 3") are matched on the
+# reversed text before it: a pattern that must end where the figure starts is otherwise searched
+# from every position of its window, and reversed it is a single match at the window's start.
+# Each reads as its forward twin would, "(?i:\b(?:minus|negative)[ \u00a0])$": the words spelled
+# backwards, the lookbehind as a lookahead, and "\n?" for the final newline "$" lets through.
+# The longest word that fits is found either way.
+_NEGATIVE_BEFORE = re.compile(r"\n?[ \u00a0](?i:sunim|evitagen)\b")
+_CUR_BEFORE = re.compile(rf"\n?[ \u00a0]?(?i:(?P<cur>{_alt(c[::-1] for c in CURRENCY_SYMBOLS)}))(?![\w$])")
+_APPROX_BEFORE = re.compile(rf"\n?[ \u00a0](?i:(?P<approx>{_alt(a[::-1] for a in APPROXIMATIONS)}))\b")
 _BETWEEN_BEFORE = re.compile(r"(?i:\b(?P<w>between|from))[ \u00a0]$")
 _WORD_HYPHEN_BEFORE = re.compile(r"(?P<w>[A-Za-z]{2,20})-$")
 _ALIAS_BEFORE = re.compile(r"(?:\([ \u00a0]?|,?[ \u00a0]or[ \u00a0](?:about[ \u00a0])?)$")
@@ -842,10 +847,9 @@ def _number(
         raw.value = value + SCALE_WORDS.get(last, 1.0) / den
         raw.end = e = fraction.end()
         raw.precision, raw.step = 2, 1 / den
-    window = max(0, s - 9)
-    negative = _NEGATIVE_BEFORE.search(text[window:s])
+    negative = _NEGATIVE_BEFORE.match(text[max(0, s - 9) : s][::-1])
     if negative is not None:
-        raw.value, raw.start = -value, window + negative.start()
+        raw.value, raw.start = -value, s - negative.end()
     elif s > 0 and text[s - 1] == "-" and (s == 1 or text[s - 2] in " \t\n([\u00a0"):
         raw.value, raw.start = -value, s - 1
     currency = _currency_before(text, s)
@@ -924,14 +928,11 @@ def _number(
             hh, mm = divmod(int(raw.value), 100)
             if mm < 60:
                 return _Raw(s, e, "time", hh + mm / 60, unit="hour", precision=2, step=1 / 60)
-    before = text[max(0, raw.start - 24) : raw.start]
-    # A match ends the window (or its last line), so it starts no further back than the longest
-    # wording and a space and a newline: searched from there, not from every position.
-    approx = _APPROX_BEFORE.search(before, max(0, len(before) - _APPROX_REACH))
+    approx = _APPROX_BEFORE.match(text[max(0, raw.start - 24) : raw.start][::-1])
     if approx is not None:
-        word = approx.group("approx").lower()
+        word = approx.group("approx")[::-1].lower()
         raw.approx, raw.bound = word, APPROXIMATIONS[word]
-        raw.start -= len(before) - approx.start()
+        raw.start -= approx.end()
     if _may_restate(text, raw.start) and _ALIAS_BEFORE.search(text[max(0, raw.start - 12) : raw.start]):
         raw.restates = True
     _join_range(text, raw, limit, words=words)
@@ -1024,18 +1025,18 @@ def _more_duration(text: str, raw: _Raw, limit: int) -> bool:
 
 
 def _currency_before(text: str, s: int) -> tuple[str, int] | None:
-    window = text[max(0, s - 5) : s]
-    m = _CUR_BEFORE.search(window)
+    m = _CUR_BEFORE.match(text[max(0, s - 5) : s][::-1])
     if m is None:
         return None
-    start = s - len(window) + m.start()
+    cur = m.group("cur")[::-1]
+    start = s - m.end()
     spaced = _SPACED_PREFIX.search(text, max(0, start - 6), start)
-    if m.group("cur") == "$" and spaced is not None and spaced.group("p").lower() in _DOLLAR_COUNTRIES:
+    if cur == "$" and spaced is not None and spaced.group("p").lower() in _DOLLAR_COUNTRIES:
         # "c $ 16.4", "hk $ 10.05": a dollar's country written apart from its sign.
         code = CURRENCY_SYMBOLS.get(spaced.group("p").lower().replace(".", "") + "$")
         if code is not None:
             return code, spaced.start()
-    return CURRENCY_SYMBOLS[_key(m.group("cur"))], start
+    return CURRENCY_SYMBOLS[_key(cur)], start
 
 
 def _apply_unit(raw: _Raw, unit: str, end: int, hyphen: bool) -> None:
@@ -1291,11 +1292,16 @@ _CATEGORY_KINDS = {
     "votes": ("percent", "count", "points"),
     "turnout": ("percent", "count", "points"),
 }
+# The kinds any category allows: a figure of another kind (a date, a year, an amount) has none,
+# whatever words are around it, so they are not looked up.
+_CATEGORISED_KINDS = frozenset(k for kinds in _CATEGORY_KINDS.values() for k in kinds) | {"count"}
 
 
 def _category(kind: str, left: list[str], right: list[str]) -> str | None:
     if kind == "age":
         return "age"
+    if kind not in _CATEGORISED_KINDS:
+        return None
     found = _nearest(left, right, QUANTITY_CATEGORIES)
     if found is None:
         return None
