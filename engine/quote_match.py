@@ -52,6 +52,7 @@ from .constants import (
 from .findings import make_finding, mention
 from .model import Alignment, Document, Finding, Mention, Token
 from .quotes import EXPLICIT, FAR, NEAR, NamedSources, paragraph_of
+from .text import ChunkTable
 
 FINDING_TYPE = "quote_mismatch"
 ELLIPSIS = "\u2026"
@@ -219,19 +220,23 @@ def _quoted_words(toks: Sequence[Token]) -> list[Token]:
     return out
 
 
-@lru_cache(maxsize=65536)
 def _one_key(norm: str) -> str | None:
     """The comparison key of a word that has one (most words), else None."""
     keys = word_keys(norm)
     return keys[0] if len(keys) == 1 else None
 
 
+# ``_one_key`` per word, read with a C-level map over a passage's words: a dict lookup costs
+# about half an ``lru_cache`` hit.
+_ONE_KEYS = ChunkTable(_one_key)
+
+
 def _keys(words: list[Token], plain: bool) -> tuple[list[str], list[Token]]:
     """The comparison keys of quoted words and the token of each key; ``plain`` when there is
     no ellipsis among the words."""
     if plain:
-        # one key per word, as in most quotes: a cached lookup per word at C speed
-        keys = list(map(_one_key, map(_NORM, words)))
+        # one key per word, as in most quotes: a table lookup per word at C speed
+        keys = list(map(_ONE_KEYS.__getitem__, map(_NORM, words)))
         if None not in keys:
             return keys, words
     per_word = [_ELLIPSIS_KEYS if t.kind == "punct" else word_keys(t.norm) for t in words]

@@ -37,6 +37,7 @@ from .constants import (
     SPEAKER_STOPS,
 )
 from .model import Alignment, Document, Sentence, Span, Token
+from .text import ChunkTable
 
 NAME = "quotes"
 
@@ -98,6 +99,16 @@ class Quote:
     scare: bool = False
     closed: bool = True
     grounding: str | None = None
+
+
+def _new_quote(values: dict[str, Any]) -> Quote:
+    """A ``Quote`` with ``values`` for all its fields, in field order, built without the
+    generated ``__init__``: a frozen dataclass sets each of its 13 fields through
+    ``object.__setattr__``, which costs three times as much. The dict becomes the instance's
+    own: the same object, equal, with the same hash and repr."""
+    q = object.__new__(Quote)
+    object.__setattr__(q, "__dict__", values)
+    return q
 
 
 # How a quote's speaker was found, strongest first: named or described in the quote's own
@@ -723,7 +734,7 @@ def _sentence_sources(
         return out
     # Only a few words of a sentence can be the verb of a source: the loop below visits those
     # alone, picked by a cached lookup per word at C speed, rather than every token.
-    roles = list(map(_verb_role, map(_NORM, toks)))
+    roles = list(map(_VERB_ROLES.__getitem__, map(_NORM, toks)))
     # most sentences have no reporting verb and no "Name verbed": skip them at C speed
     if _REPORTING not in roles and (
         _MAYBE_VERB not in roles or _NAME_THEN_VERB.search(text, toks[0].start, toks[-1].end) is None
@@ -828,11 +839,15 @@ _REPORTING = 2
 _MAYBE_VERB = 1
 
 
-@lru_cache(maxsize=16384)
 def _verb_role(norm: str) -> int:
     if norm in REPORTING_VERBS:
         return _REPORTING
     return _MAYBE_VERB if norm.endswith(("ed", "s")) and norm not in SPEAKER_STOPS else 0
+
+
+# ``_verb_role`` per word, read with a C-level map over a sentence's words: a dict lookup costs
+# about half an ``lru_cache`` hit.
+_VERB_ROLES = ChunkTable(_verb_role)
 
 
 @lru_cache(maxsize=16384)
@@ -918,20 +933,22 @@ def extract(doc: Document) -> tuple[Quote, ...]:
             and words <= SCARE_MAX_WORDS
             and not _stands_alone(art, raw)
         )
-        q = Quote(
-            start=start,
-            end=end,
-            text=text[start:end],
-            parts=tuple(parts),
-            speaker=speaker,
-            speaker_start=sp.start if sp is not None else None,
-            speaker_end=sp.end if sp is not None else None,
-            speaker_is_name=is_name,
-            cue=sp.cue if sp is not None else None,
-            depth=raw.depth,
-            scare=scare,
-            closed=raw.closed,
-            grounding=grounding,
+        q = _new_quote(
+            {
+                "start": start,
+                "end": end,
+                "text": text[start:end],
+                "parts": tuple(parts),
+                "speaker": speaker,
+                "speaker_start": sp.start if sp is not None else None,
+                "speaker_end": sp.end if sp is not None else None,
+                "speaker_is_name": is_name,
+                "cue": sp.cue if sp is not None else None,
+                "depth": raw.depth,
+                "scare": scare,
+                "closed": raw.closed,
+                "grounding": grounding,
+            }
         )
         quotes.append(q)
         if is_name and speaker is not None and grounding in (EXPLICIT, NEAR):
