@@ -1514,27 +1514,35 @@ class _Verdict:
     ranges_overlap: bool | None = None
 
 
+# Every verdict is one of these few, built once: a frozen dataclass costs a microsecond to build.
+_EQUAL = _Verdict(equal=True, consistent=True)
+_DIFFERENT = _Verdict(equal=False, consistent=False)
+_ROUNDED = _Verdict(equal=False, consistent=False, rounding_compatible=True)
+_OVERLAPPING = _Verdict(equal=False, consistent=True, ranges_overlap=True)
+_APART = _Verdict(equal=False, consistent=False, ranges_overlap=False)
+
+
 def _judge(a: Quantity, b: Quantity) -> _Verdict:
     if _base(a) == "date":
         parts = _date_parts(a.date, b.date)
         same = parts is not None and parts[0] == parts[1]
-        return _Verdict(equal=same, consistent=same)
+        return _EQUAL if same else _DIFFERENT
     exact = a.kind != "range" and b.kind != "range" and a.bound is None and b.bound is None
     if exact:
         va, vb = float(a.value or 0.0), float(b.value or 0.0)
         if _same(va, vb):
-            return _Verdict(equal=True, consistent=True)
+            return _EQUAL
         coarse = max(a.step, b.step)
         compatible = not _same(a.step, b.step) and abs(va - vb) <= coarse / 2 * (1 + 1e-9)
-        return _Verdict(equal=False, consistent=False, rounding_compatible=compatible)
+        return _ROUNDED if compatible else _DIFFERENT
     la, ha = _interval(a)
     lb, hb = _interval(b)
     if a.kind == "range" and b.kind == "range" and a.bound is None and b.bound is None:
         if _same(la, lb) and _same(ha, hb):
-            return _Verdict(equal=True, consistent=True)
+            return _EQUAL
     slack = max(a.step, b.step) / 2
     overlap = la - slack <= hb and lb - slack <= ha
-    return _Verdict(equal=False, consistent=overlap, ranges_overlap=overlap)
+    return _OVERLAPPING if overlap else _APART
 
 
 class _Judge:
