@@ -1611,14 +1611,14 @@ def _candidates(alignment: Alignment, items: Sequence[_Item]) -> tuple[dict[int,
     """Scored pairs of mentions that may state the same quantity, keyed by ``_pair_code``, and
     the codes of the pairs found in aligned sentences."""
     pairs: dict[int, float] = {}
-    aligned: set[int] = set()
     words_cache: dict = {}
-    _aligned_pairs(alignment, items, pairs, aligned, words_cache)
+    _aligned_pairs(alignment, items, pairs, words_cache)
+    aligned = set(pairs)  # every pair so far, taken at once rather than added one by one
     _story_pairs(items, pairs, words_cache)
     return pairs, aligned
 
 
-def _aligned_pairs(alignment: Alignment, items: Sequence[_Item], pairs, aligned, words_cache):
+def _aligned_pairs(alignment: Alignment, items: Sequence[_Item], pairs, words_cache):
     """Pairs in aligned sentences: compatible kind and shared words around the figures.
 
     Articles that copy a sentence word for word hold the same figures in it, so which of their
@@ -1631,6 +1631,7 @@ def _aligned_pairs(alignment: Alignment, items: Sequence[_Item], pairs, aligned,
     size = len(items)
     shapes: dict[tuple, int] = {}
     shape_of: dict[tuple[str, int], int] = {}
+    unscored = -math.inf
     paired: dict[tuple[int, int], list[tuple[int, int, float]]] = {}
     for cluster in alignment.clusters:
         # The cluster's sentences that hold figures (others pair nothing), each with its
@@ -1659,9 +1660,8 @@ def _aligned_pairs(alignment: Alignment, items: Sequence[_Item], pairs, aligned,
                 wa, wb = (size, 1) if article_a < article_b else (1, size)
                 for x, y, score in found:
                     code = ia[x] * wa + ib[y] * wb
-                    aligned.add(code)
                     score += closeness
-                    if score > pairs.get(code, -math.inf):
+                    if score > pairs.get(code, unscored):
                         pairs[code] = score
 
 
@@ -1865,15 +1865,15 @@ def _match(pairs: dict[int, float], by_index: Sequence[_Item], articles: int) ->
     # A mention with a partner in an article: one integer per (mention, article).
     taken: set[int] = set()
     out = []
+    article_of = [it.article for it in by_index]  # read twice per pair: a list, not attributes
     for code in order:
         i, j = divmod(code, size)
-        a, b = by_index[i], by_index[j]
-        mine, theirs = i * articles + b.article, j * articles + a.article
+        mine, theirs = i * articles + article_of[j], j * articles + article_of[i]
         if mine in taken or theirs in taken:
             continue
         taken.add(mine)
         taken.add(theirs)
-        out.append((a, b))
+        out.append((by_index[i], by_index[j]))
     return out
 
 
