@@ -183,21 +183,20 @@ class _Unit:
             return tuple(map(_TEXT, compress(tokens, map(is_not, tokens, (None, *tokens[:-1])))))
         return tuple(map(_TEXT, tokens))
 
-    def shape(self) -> tuple[tuple[Any, ...], ...]:
-        """Everything a comparison reads: the keys, the text and kinds of each key's token, and
-        whether each key starts a new token. Two articles that quote a passage alike give the
-        same shape. Built column by column with C-speed maps: a few flat tuples per passage
-        rather than one per word."""
+    def shape(self) -> tuple[Any, ...]:
+        """Everything a comparison reads of the passage: its keys, the text of each key's token
+        (from which the text layer derives the token's comparison form and kind), and, when a
+        token owns two keys, which keys start a new token. Two articles that quote a passage
+        alike give the same shape. Built with C-speed maps: flat tuples, not one per word."""
         tokens = self.tokens
-        texts, norms, kinds = (tuple(map(get, tokens)) for get in (_TEXT, _NORM, _KIND))
-        return self.keys, texts, norms, kinds, tuple(map(is_not, tokens, (None, *tokens[:-1])))
+        fresh = tuple(map(is_not, tokens, (None, *tokens[:-1]))) if self.split_words else None
+        return self.keys, tuple(map(_TEXT, tokens)), fresh
 
 
 # Token fields, as keys and maps that run at C speed
 _START = itemgetter(0)
 _TEXT = itemgetter(2)
 _NORM = itemgetter(3)
-_KIND = itemgetter(4)
 
 
 def _quoted_words(toks: Sequence[Token]) -> list[Token]:
@@ -726,13 +725,14 @@ class _Mentions:
 
 def _quote_finding(docs, a: _Unit, b: _Unit, m: _Match, cls: str, mentions: _Mentions) -> Finding:
     da, db = docs[a.doc], docs[b.doc]
+    ida, idb = da.id, db.id  # properties, read once
     a_start, a_end = a.tokens[m.a_span[0]].start, a.tokens[m.a_span[1] - 1].end
     b_start, b_end = b.tokens[m.b_span[0]].start, b.tokens[m.b_span[1] - 1].end
     ta, tb = da.text[a_start:a_end], db.text[b_start:b_end]
     if cls == "attribution":
         message = (
-            f"The same quoted words are credited to {a.speaker} in {da.id} but to {b.speaker} "
-            f"in {db.id}: \u201c{_snippet(ta.split())}\u201d."
+            f"The same quoted words are credited to {a.speaker} in {ida} but to {b.speaker} "
+            f"in {idb}: \u201c{_snippet(ta.split())}\u201d."
         )
         # a pronoun resolved to the last named source is a weaker reading than a name
         confidence = 0.7 if a.speaker_resolved or b.speaker_resolved else 0.85
@@ -740,22 +740,22 @@ def _quote_finding(docs, a: _Unit, b: _Unit, m: _Match, cls: str, mentions: _Men
         wa, wb = m.changed
         message = (
             f"The quote from {_who(a)} is worded differently inside the quotation marks: "
-            f"{da.id} has \u201c{wa}\u201d where {db.id} has \u201c{wb}\u201d "
+            f"{ida} has \u201c{wa}\u201d where {idb} has \u201c{wb}\u201d "
             f"({m.changes} word{'s' if m.changes != 1 else ''} changed)."
         )
         confidence = min(0.95, 0.55 + 0.4 * m.similarity)
     else:
         message = (
-            f"{da.id} and {db.id} quote {_who(a)} saying the same thing in different words; "
+            f"{ida} and {idb} quote {_who(a)} saying the same thing in different words; "
             f"check which wording is the speaker's."
         )
         confidence = min(0.8, 0.45 + 0.4 * m.similarity)
     details = {
         "class": cls,
         "similarity": round(m.similarity, 3),
-        "articles": [da.id, db.id],
-        "quotes": {da.id: ta, db.id: tb},
-        "speakers": {da.id: a.speaker, db.id: b.speaker},
+        "articles": [ida, idb],
+        "quotes": {ida: ta, idb: tb},
+        "speakers": {ida: a.speaker, idb: b.speaker},
         "diff": m.diff_records,
     }
     return make_finding(
@@ -842,10 +842,16 @@ class _Versions:
 
     def __init__(self, docs, units: list[list[_Unit]], clusters):
         self.units = units
+        # with more than two articles, the words of each version, by number
+        self.version_words: list[frozenset[str]] | None = None
         if len(units) > 2:
             ids: dict[tuple, int] = {}
+            self.version_words = words = []
             for u in chain.from_iterable(units):
                 u.version = ids.setdefault(u.shape(), len(ids))
+                if u.version == len(words):
+                    words.append(u.words)
+            self.versions_of = [[u.version for u in us] for us in units]
         else:
             # two articles compare each pair of passages once anyway: a number per passage
             for n, u in enumerate(chain.from_iterable(units)):
@@ -859,6 +865,8 @@ class _Versions:
         self.finders: dict[int, _Finder] = {}
         self.found: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self.best: dict[tuple[int, int, int, bool], tuple[int, _Match] | None] = {}
+        # words shared by two versions, a row of every version's count per version asked about
+        self.shared: dict[int, list[int]] = {}
 
     def compare(self, a: _Unit, b: _Unit) -> _Match | None:
         aligned = not a.clusters.isdisjoint(b.clusters)
@@ -873,10 +881,20 @@ class _Versions:
         key = (x.version, d)
         found = self.found.get(key)
         if found is None:
-            finder = self.finders.get(d)
-            if finder is None:
-                finder = self.finders[d] = _Finder([u.words for u in self.units[d]])
-            found = self.found[key] = finder.candidates(x.words)
+            version_words = self.version_words
+            if version_words is not None and len(self.units[d]) <= MAX_POSTINGS:
+                # what ``_Finder`` counts, read off the counts of x's version with each version:
+                # articles that quote alike share versions, and two are counted once, not per article
+                row = self.shared.get(x.version)
+                if row is None:
+                    row = self.shared[x.version] = list(map(len, map(x.words.intersection, version_words)))
+                found = _most_shared(filter(_COUNT, enumerate(map(row.__getitem__, self.versions_of[d]))))
+            else:
+                finder = self.finders.get(d)
+                if finder is None:
+                    finder = self.finders[d] = _Finder([y.words for y in self.units[d]])
+                found = finder.candidates(x.words)
+            self.found[key] = found
         return found
 
 
