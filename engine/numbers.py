@@ -1406,7 +1406,7 @@ class _Item:
     per mention: with many articles the same mention is in thousands of candidate pairs."""
 
     __slots__ = ("key", "doc", "article_id", "q", "rel", "article", "index", "value_id", "base", "telling")
-    __slots__ += ("_context", "_mention")
+    __slots__ += ("_context", "_story", "_mention")
 
     def __init__(self, key: tuple[str, int], doc: Document, q: Quantity, rel: float, article: int):
         self.key = key  # (article id, index of the quantity in that article)
@@ -1420,7 +1420,11 @@ class _Item:
         self.base = _base(q)
         self.telling = _telling(q)
         self._context: set[str] | None = None
+        self._story: frozenset[str] | None = None
         self._mention: Mention | None = None
+
+    def sentence(self) -> Sentence:
+        return self.doc.sentences[self.q.sentence]
 
     def context(self) -> set[str]:
         """The content words around the mention, ``CONTEXT_WINDOW`` on each side, read once
@@ -1432,10 +1436,17 @@ class _Item:
             self._context = words
         return self._context
 
+    def story_words(self, cache: dict) -> frozenset[str]:
+        """See ``_story_words``; read once per mention, which is in a pair with each other
+        article's mention of its category and role."""
+        if self._story is None:
+            self._story = _story_words(self.sentence(), cache)
+        return self._story
+
     def words_around(self, before: int, after: int) -> tuple[list[str], list[str]]:
         """See ``_words_around``."""
         q = self.q
-        return _words_around(self.doc.sentences[q.sentence].tokens, q.start, q.end, before, after)
+        return _words_around(self.sentence().tokens, q.start, q.end, before, after)
 
     def as_mention(self) -> Mention:
         """Where a finding points: built once, however many findings show this mention."""
@@ -1594,12 +1605,16 @@ def _content(word: str) -> str:
     return word
 
 
-def _sentence_words(doc: Document, index: int, cache: dict) -> frozenset[str]:
-    key = (doc.id, index)
+# The words of a sentence below are cached per comparison by the sentence's text: its tokens
+# follow from its text, and articles that copy a sentence share its words.
+
+
+def _sentence_words(sent: Sentence, cache: dict) -> frozenset[str]:
+    key = (sent.text, "words")
     found = cache.get(key)
     if found is None:
         # Fields by position (3: norm, 4: kind), as in ``_clause_words``.
-        norms = {t[3] for t in doc.sentences[index].tokens if t[4] == "word"}
+        norms = {t[3] for t in sent.tokens if t[4] == "word"}
         norms -= STOPWORDS
         norms -= _NUMBER_WORD_SET
         found = frozenset(_content(w) for w in norms if not w[:1].isdigit())
@@ -1681,9 +1696,7 @@ def _story_pairs(items: Sequence[_Item], pairs, words_cache) -> None:
                     continue
                 if not _comparable(a, b) or _other_person(a, b) or _other_noun(a, b):
                     continue
-                wa = _story_words(a.doc, a.q.sentence, words_cache)
-                wb = _story_words(b.doc, b.q.sentence, words_cache)
-                shared = len(wa & wb)
+                shared = len(a.story_words(words_cache) & b.story_words(words_cache))
                 if shared < GLOBAL_MIN_SHARED and a.q.role is None:
                     continue
                 code = _pair_code(a, b, size)
@@ -1692,13 +1705,13 @@ def _story_pairs(items: Sequence[_Item], pairs, words_cache) -> None:
                     pairs[code] = score
 
 
-def _story_words(doc: Document, index: int, cache: dict) -> frozenset[str]:
+def _story_words(sent: Sentence, cache: dict) -> frozenset[str]:
     """The specific words of a sentence besides category words ("killed", "votes"), which
     every sentence stating a figure of that category holds."""
-    key = (doc.id, index, "story")
+    key = (sent.text, "story")
     found = cache.get(key)
     if found is None:
-        found = cache[key] = _told(doc, index, cache).difference(QUANTITY_CATEGORIES)
+        found = cache[key] = _told(sent, cache).difference(QUANTITY_CATEGORIES)
     return found
 
 
@@ -1760,7 +1773,7 @@ def _sentence_pairs(fa: _Figures, fb: _Figures, words_cache: dict) -> list[tuple
     # checked: longer ones that align always share words besides their figures.
     sa, sb = qa[0].doc.sentences[ra[1]], qb[0].doc.sentences[rb[1]]
     if min(len(sa.tokens), len(sb.tokens)) < SHORT_SENTENCE:
-        told = _plain_words(qa[0].doc, ra[1], words_cache) & _plain_words(qb[0].doc, rb[1], words_cache)
+        told = _plain_words(sa, words_cache) & _plain_words(sb, words_cache)
         if len(told) < ALIGNED_MIN_SHARED:
             return []
     out = []
@@ -1820,22 +1833,22 @@ def _next_word(item: _Item) -> str | None:
     return _content(right[0])
 
 
-def _plain_words(doc: Document, index: int, cache: dict) -> frozenset[str]:
+def _plain_words(sent: Sentence, cache: dict) -> frozenset[str]:
     """The specific words of a sentence as written (no lemmas: cheap, for a first check)."""
-    key = (doc.id, index, "plain")
+    key = (sent.text, "plain")
     found = cache.get(key)
     if found is None:
-        norms = {t[3] for t in doc.sentences[index].tokens if t[4] == "word" and len(t[3]) > 2}
+        norms = {t[3] for t in sent.tokens if t[4] == "word" and len(t[3]) > 2}
         found = cache[key] = frozenset(norms - STOPWORDS - _NUMBER_WORD_SET - _UNIT_WORD_SET)
     return found
 
 
-def _told(doc: Document, index: int, cache: dict) -> frozenset[str]:
-    """The specific words of a sentence (see ``_specific``), cached per sentence."""
-    key = (doc.id, index, "told")
+def _told(sent: Sentence, cache: dict) -> frozenset[str]:
+    """The specific words of a sentence (see ``_specific``)."""
+    key = (sent.text, "told")
     found = cache.get(key)
     if found is None:
-        found = cache[key] = _specific(_sentence_words(doc, index, cache))
+        found = cache[key] = _specific(_sentence_words(sent, cache))
     return found
 
 
@@ -2016,8 +2029,8 @@ def _corroborated(mismatches, judged, aligned: set[int], size: int, coverage_of)
             kept.append((a, b, verdict))
             continue
         if disagree[pair] == 1:
-            wa = _told(a.doc, a.q.sentence, words_cache)
-            wb = _told(b.doc, b.q.sentence, words_cache)
+            wa = _told(a.sentence(), words_cache)
+            wb = _told(b.sentence(), words_cache)
             if wa and wb and 2 * len(wa & wb) / (len(wa) + len(wb)) >= SAME_SENTENCE_DICE:
                 kept.append((a, b, verdict))
     return kept
