@@ -877,25 +877,46 @@ class _Versions:
         return found
 
     def candidates(self, x: _Unit, d: int) -> list[tuple[int, int]]:
-        """The passages of article ``d`` sharing most words with ``x``."""
+        """The passages of article ``d`` sharing most words with ``x``: what ``_Finder`` finds,
+        from counts worked out once per two versions when the articles hold at most
+        MAX_POSTINGS passages each, so that no word is too common to count."""
         key = (x.version, d)
         found = self.found.get(key)
         if found is None:
-            version_words = self.version_words
-            if version_words is not None and len(self.units[d]) <= MAX_POSTINGS:
-                # what ``_Finder`` counts, read off the counts of x's version with each version:
-                # articles that quote alike share versions, and two are counted once, not per article
-                row = self.shared.get(x.version)
-                if row is None:
-                    row = self.shared[x.version] = list(map(len, map(x.words.intersection, version_words)))
-                found = _most_shared(filter(_COUNT, enumerate(map(row.__getitem__, self.versions_of[d]))))
+            small = len(self.units[d]) <= MAX_POSTINGS
+            if self.version_words is not None and small:
+                found = self.found[key] = self._from_rows(x, d)
+            elif len(self.units) == 2 and small and len(self.units[x.doc]) <= MAX_POSTINGS:
+                self._both_ways(x.doc, d)
+                found = self.found[key]
             else:
                 finder = self.finders.get(d)
                 if finder is None:
                     finder = self.finders[d] = _Finder([y.words for y in self.units[d]])
-                found = finder.candidates(x.words)
-            self.found[key] = found
+                found = self.found[key] = finder.candidates(x.words)
         return found
+
+    def _from_rows(self, x: _Unit, d: int) -> list[tuple[int, int]]:
+        """With more than two articles: the counts of x's version with every version, worked
+        out once per version, read for the versions of article ``d``. Articles that quote
+        alike share versions, so two are counted once rather than once per article."""
+        row = self.shared.get(x.version)
+        if row is None:
+            row = self.shared[x.version] = list(map(len, map(x.words.intersection, self.version_words)))
+        return _most_shared(filter(_COUNT, enumerate(map(row.__getitem__, self.versions_of[d]))))
+
+    def _both_ways(self, i: int, d: int) -> None:
+        """With two articles: the candidates of every passage of each in the other, from one
+        table of the words each two passages share, rather than each count worked out once
+        each way."""
+        xs, ys = self.units[i], self.units[d]
+        ys_words = [y.words for y in ys]
+        table = [list(map(len, map(x.words.intersection, ys_words))) for x in xs]
+        for x, row in zip(xs, table, strict=True):
+            self.found[(x.version, d)] = _most_shared(filter(_COUNT, enumerate(row)))
+        for k, y in enumerate(ys):
+            column = map(itemgetter(k), table)
+            self.found[(y.version, i)] = _most_shared(filter(_COUNT, enumerate(column)))
 
 
 # Speakers found in a quote's own attribution or by a pronoun resolved nearby.
