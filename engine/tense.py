@@ -427,7 +427,7 @@ class _Ctx:
 
 def _finite_simple(words: list[_W], punct: list[int], i: int, ctx: _Ctx) -> str | None:
     """The tense of ``words[i]`` as a finite main verb without auxiliaries, or None. The
-    caller has ruled out a form right after a word of ``_NO_VERB_AFTER``.
+    caller has ruled out a form right after a word that ``_roles_ruled_out_after`` names.
 
     A participle after a noun is a modifier when the clause already has its verb ("rejected the
     tariffs imposed on ...") or when a verb follows ("the cars recalled in May were ...")."""
