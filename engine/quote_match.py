@@ -266,7 +266,7 @@ def _units(d: int, doc: Document, quotes: Sequence[Any]) -> list[_Unit]:
     def words_of(toks: Sequence[Token], lo: int, hi: int) -> tuple[list[Token], bool]:
         """The quoted words among ``toks``, the tokens from ``lo`` to ``hi``, and whether they
         are plain words, with no ellipsis among them."""
-        if "\u2026" in text[lo:hi] or ".." in text[lo:hi]:
+        if text.find("\u2026", lo, hi) >= 0 or text.find("..", lo, hi) >= 0:  # no copies of the text
             return _quoted_words(toks), False
         # no ellipsis, as in most quotes: the words alone, without _quoted_words' tests per token
         return [t for t in toks if t.kind != "punct"], True
@@ -306,12 +306,13 @@ def _units(d: int, doc: Document, quotes: Sequence[Any]) -> list[_Unit]:
                     toks = sent.tokens
                     toks = toks[bisect_left(toks, lo, key=_START) : bisect_left(toks, hi, key=_START)]
                     pieces.append((k, *words_of(toks, lo, hi)))
-        holder = next((q for q in group if q.speaker is not None), first)
+        # the quote that gives the group its speaker: the first with one (a lone quote is its own)
+        holder = first if len(group) == 1 else next((q for q in group if q.speaker is not None), first)
         speaker, is_name = holder.speaker, holder.speaker_is_name
         grounding = getattr(holder, "grounding", EXPLICIT if speaker is not None else None)
         resolved = grounding in (NEAR, FAR) or (
             holder.speaker_start is not None
-            and doc.text[holder.speaker_start : holder.speaker_end].lower() in SPEAKER_PRONOUNS
+            and text[holder.speaker_start : holder.speaker_end].lower() in SPEAKER_PRONOUNS
         )
         anchor = holder.speaker_start if holder.speaker_start is not None else holder.start
         for k, words, plain in pieces:
@@ -319,8 +320,9 @@ def _units(d: int, doc: Document, quotes: Sequence[Any]) -> list[_Unit]:
                 continue
             keys, owners = _keys(words, plain)
             split_words = owners is not words
-            # a quoted sentence has a few dozen words; a runaway one is compared by its start
-            keys, owners = keys[:MAX_UNIT_WORDS], owners[:MAX_UNIT_WORDS]
+            if len(keys) > MAX_UNIT_WORDS:
+                # a quoted sentence has a few dozen words; a runaway one is compared by its start
+                keys, owners = keys[:MAX_UNIT_WORDS], owners[:MAX_UNIT_WORDS]
             units.append(
                 _Unit(
                     doc=d,
