@@ -1418,7 +1418,7 @@ class _Item:
         self.index = -1  # position in key order among all mentions, set once all are known
         self.value_id = -1  # the value as ``_Judge`` knows it
         self.base = _base(q)
-        self.telling = _telling(q)
+        self.telling = _telling(q, self.base)
         self._context: set[str] | None = None
         self._story: frozenset[str] | None = None
         self._mention: Mention | None = None
@@ -1446,7 +1446,7 @@ class _Item:
     def words_around(self, before: int, after: int) -> tuple[list[str], list[str]]:
         """See ``_words_around``."""
         q = self.q
-        return _words_around(self.sentence().tokens, q.start, q.end, before, after)
+        return _words_around(self.doc.sentences[q.sentence].tokens, q.start, q.end, before, after)
 
     def as_mention(self) -> Mention:
         """Where a finding points: built once, however many findings show this mention."""
@@ -1622,23 +1622,27 @@ def _sentence_words(sent: Sentence, cache: dict) -> frozenset[str]:
     return found
 
 
-def _candidates(alignment: Alignment, items: Sequence[_Item]) -> tuple[dict[int, float], set[int]]:
+def _candidates(
+    alignment: Alignment, items: Sequence[_Item], articles: int
+) -> tuple[dict[int, float], set[int]]:
     """Scored pairs of mentions that may state the same quantity, keyed by ``_pair_code``, and
     the codes of the pairs found in aligned sentences."""
     pairs: dict[int, float] = {}
     words_cache: dict = {}
-    _aligned_pairs(alignment, items, pairs, words_cache)
+    _aligned_pairs(alignment, items, pairs, words_cache, articles)
     aligned = set(pairs)  # every pair so far, taken at once rather than added one by one
     _story_pairs(items, pairs, words_cache)
     return pairs, aligned
 
 
-def _aligned_pairs(alignment: Alignment, items: Sequence[_Item], pairs, words_cache):
+def _aligned_pairs(alignment: Alignment, items: Sequence[_Item], pairs, words_cache, articles: int):
     """Pairs in aligned sentences: compatible kind and shared words around the figures.
 
     Articles that copy a sentence word for word hold the same figures in it, so which of their
     figures pair, and on what words, is worked out once per two versions of a sentence; only
-    the closeness of their positions in the two articles differs.
+    the closeness of their positions in the two articles differs. Two articles seldom hold two
+    versions that meet twice, so with two the versions are not worked out at all (what pairs is
+    the same either way).
     """
     by_sentence: dict[tuple[str, int], list[_Item]] = {}
     for it in items:
@@ -1648,6 +1652,7 @@ def _aligned_pairs(alignment: Alignment, items: Sequence[_Item], pairs, words_ca
     shape_of: dict[tuple[str, int], int] = {}
     unscored = -math.inf
     paired: dict[tuple[int, int], list[tuple[int, int, float]]] = {}
+    versioned = articles > 2
     for cluster in alignment.clusters:
         # The cluster's sentences that hold figures (others pair nothing), each with its
         # figures and its version, looked up once rather than once per two sentences.
@@ -1657,16 +1662,20 @@ def _aligned_pairs(alignment: Alignment, items: Sequence[_Item], pairs, words_ca
             group = by_sentence.get(ref)
             if group is not None:
                 group = group[:MAX_PER_SENTENCE]
-                held.append(_Figures(ref, group, _shape_id(ref, group, shapes, shape_of)))
+                version = _shape_id(ref, group, shapes, shape_of) if versioned else -1
+                held.append(_Figures(ref, group, version))
         for i, fa in enumerate(held):
             article_a, ia, va, rel_a = fa.ref[0], fa.indices, fa.version, fa.rel
             for fb in held[i + 1 :]:
                 article_b, ib, vb = fb.ref[0], fb.indices, fb.version
                 if article_a == article_b:
                     continue
-                found = paired.get((va, vb))
-                if found is None:
-                    found = paired[(va, vb)] = _sentence_pairs(fa, fb, words_cache)
+                if not versioned:
+                    found = _sentence_pairs(fa, fb, words_cache)
+                else:
+                    found = paired.get((va, vb))
+                    if found is None:
+                        found = paired[(va, vb)] = _sentence_pairs(fa, fb, words_cache)
                 # This loop runs once per two figures, so what depends only on the two
                 # sentences is worked out before it: the closeness (every figure of a sentence
                 # sits where the sentence does) and which of the two articles comes first in
@@ -1754,7 +1763,7 @@ class _Figures:
         self.ref = ref  # (article id, sentence index)
         self.items = items
         self.indices = [it.index for it in items]
-        self.version = version  # see ``_shape_id``
+        self.version = version  # see ``_shape_id``; -1 when versions are not told apart
         self.rel = items[0].rel
         # Whether each figure is the sentence's only one of its kind and unit (list.count: a
         # sentence holds a handful of figures, too few to pay for a Counter).
@@ -1942,7 +1951,7 @@ def compare(
     items, by_index = _items(docs, extracted, alignment, judge)
     if not items:
         return CheckResult()
-    pairs, aligned = _candidates(alignment, items)
+    pairs, aligned = _candidates(alignment, items, len(docs))
     matched = _match(pairs, by_index, len(docs))
 
     mismatches: list[tuple[_Item, _Item, _Verdict]] = []
@@ -2043,9 +2052,9 @@ def _pair_of(a: _Item, b: _Item) -> tuple[tuple[str, str], tuple[int, int]]:
     return (a.article_id, b.article_id), (a.q.sentence, b.q.sentence)
 
 
-def _telling(q: Quantity) -> bool:
-    """Whether two articles agreeing on ``q`` says something: not a year, not a small count."""
-    base = _base(q)
+def _telling(q: Quantity, base: str) -> bool:
+    """Whether two articles agreeing on ``q`` (of kind ``base``, see ``_base``) says something:
+    not a year, not a small count."""
     if base == "year":
         return False
     if base in ("count", "number") and q.kind != "range" and q.value is not None:
