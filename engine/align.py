@@ -162,8 +162,8 @@ def align(docs: Sequence[Document], *, limits: Limits = DEFAULT_LIMITS) -> tuple
             group = groups[g]
             group.scores.append(similarity)
             group.members.append(first + k)
-            if len(group.reps) < REPRESENTATIVES:
-                group.reps.append(node.words)
+            if group.rep_count < REPRESENTATIVES:
+                group.add_rep(node.words)
                 reps += 1
 
     # A group takes at most one sentence of each article, so one of several members is one
@@ -181,14 +181,31 @@ REPRESENTATIVES = 3
 class _Group:
     """A cluster in the making, opened by one sentence. A plain slotted class: one is built
     for most sentences, and a dataclass's generated ``__init__`` with its list factories cost
-    several times more."""
+    several times more.
 
-    __slots__ = ("members", "reps", "scores")
+    Its representatives are the words of its first few members. Identical sentences share
+    their words (``_nodes``), and each distinct words tuple is kept once, with the number of
+    members it stands for: it is scored once, where a cluster of articles that repeat each
+    other would otherwise score the same sentence several times per group.
+    """
+
+    __slots__ = ("members", "rep_count", "reps", "scores", "weights")
 
     def __init__(self, first: int, words: tuple[str, ...]) -> None:
         self.members = [first]  # node numbers
-        self.reps = [words]  # the words of its first few members
+        self.rep_count = 1  # representatives, each one counted
+        self.reps = [words]  # the distinct words among them
+        self.weights = [1]  # how many representatives each of ``reps`` stands for
         self.scores: list[float] = []  # the similarity with which each later member joined
+
+    def add_rep(self, words: tuple[str, ...]) -> None:
+        self.rep_count += 1
+        for k, known in enumerate(self.reps):
+            if known is words:
+                self.weights[k] += 1
+                return
+        self.reps.append(words)
+        self.weights.append(1)
 
 
 def _join(incoming: list[_Node], groups: list[_Group]) -> dict[int, tuple[int, float]]:
@@ -197,6 +214,7 @@ def _join(incoming: list[_Node], groups: list[_Group]) -> dict[int, tuple[int, f
     at least half its representatives accept the sentence."""
     reps = [words for group in groups for words in group.reps]
     owner = [g for g, group in enumerate(groups) for _ in group.reps]
+    weight = [w for group in groups for w in group.weights]
     queries = [n.words for n in incoming]
     sizes = list(map(len, queries))
     rep_sizes = list(map(len, reps))
@@ -212,14 +230,14 @@ def _join(incoming: list[_Node], groups: list[_Group]) -> dict[int, tuple[int, f
             continue
         key = (i, owner[r])
         if key in best:
-            passed[key] += 1
+            passed[key] += weight[r]
             if dice > best[key]:
                 best[key] = dice
         else:
-            passed[key] = 1
+            passed[key] = weight[r]
             best[key] = dice
     candidates = sorted(
-        (-dice, i, g) for (i, g), dice in best.items() if passed[(i, g)] * 2 >= len(groups[g].reps)
+        (-dice, i, g) for (i, g), dice in best.items() if passed[(i, g)] * 2 >= groups[g].rep_count
     )
     joined: dict[int, tuple[int, float]] = {}
     taken: set[int] = set()
