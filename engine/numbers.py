@@ -2203,8 +2203,30 @@ def _finding(group: dict, linked: _Linked):
     verdicts: list[_Verdict] = group["verdicts"]
     first = members[0].q
     base = _base(first)
+    # What the finding reads of its mentions, gathered in one pass (a finding has two or three:
+    # a comprehension apiece over them costs more than the reading).
+    own: dict[str, Any] = {}  # each article's value, in the order of the mentions
+    written: dict[str, str] = {}
+    approx: dict[str, str] = {}
+    stated_parts: list[str] = []
+    numeric: list[float] = []  # the plain values (no range, no date)
+    category = role = None  # the first mention's that has one
+    one_sentence = True
+    for it in members:
+        q, article_id = it.q, it.article_id
+        own[article_id] = _norm_value(q)
+        written[article_id] = q.text
+        stated_parts.append(f"{q.text} in {article_id}")
+        if q.approx is not None:
+            approx[article_id] = q.approx
+        if category is None:
+            category = q.category
+        if role is None:
+            role = q.role
+        if q.kind != "range" and q.value is not None and q.kind != "date":
+            numeric.append(q.value)
+        one_sentence = one_sentence and q.sentence == first.sentence
     # Every article's value for this quantity: the finding's own mentions, then linked ones.
-    own = {it.article_id: _norm_value(it.q) for it in members}
     linked_values = linked.values(members[0])
     values = {**own, **linked_values.by_article, **own}  # own articles first, and own values
     majority = _majority(own, linked_values) if len(values) >= 3 else None
@@ -2216,14 +2238,12 @@ def _finding(group: dict, linked: _Linked):
         severity = "medium"
     else:
         severity = "high"
-    category = next((it.q.category for it in members if it.q.category is not None), None)
-    role = next((it.q.role for it in members if it.q.role is not None), None)
     label = _CATEGORY_LABEL.get(category or "", _KIND_LABEL.get(base, "A figure"))
     if category == "votes" and base == "percent":
         label = "The vote share"
     if role in _ROLE_LABEL and category is not None:
         label = f"The {_ROLE_LABEL[role]} {label.split(' ', 1)[1]}"
-    stated = ", ".join(f"{it.q.text} in {it.article_id}" for it in members)
+    stated = ", ".join(stated_parts)
     if len(members) == 2:
         a, b = members
         if rounding:
@@ -2240,31 +2260,25 @@ def _finding(group: dict, linked: _Linked):
         "kind": base,
         "values": values,
         "rounding_compatible": rounding,
-        "written": {it.article_id: it.q.text for it in members},
+        "written": written,
         "unit": first.unit,
     }
     if category is not None:
         details["category"] = category
     if role is not None:
         details["role"] = role
-    numeric = [
-        it.q.value
-        for it in members
-        if it.q.kind != "range" and it.q.value is not None and it.q.kind != "date"
-    ]
     if len(numeric) == len(members) and len(members) == 2:
         va, vb = numeric
         details["abs_diff"] = _clean(abs(va - vb))
         details["rel_diff"] = round(abs(va - vb) / max(abs(va), abs(vb)), 4) if max(abs(va), abs(vb)) else 0.0
     if overlap:
         details["ranges_overlap"] = all(overlap)
-    approx = {it.article_id: it.q.approx for it in members if it.q.approx is not None}
     if approx:
         details["approx"] = approx
     if majority is not None:
         details["majority"] = majority
     confidence = 0.9 if severity != "low" else 0.6
-    if any(it.q.sentence != members[0].q.sentence for it in members) and category is None:
+    if not one_sentence and category is None:
         confidence -= 0.1
     return make_finding(
         type=FINDING_TYPE,
