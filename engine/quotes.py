@@ -567,6 +567,13 @@ class _Article:
         sentences = self.sentences
         # the sentence holding ``lo``: the tokens of the ones before it all start before ``lo``
         first = max(0, bisect_right(self.sentence_starts, lo) - 1)
+        if first + 1 >= len(sentences) or sentences[first + 1].start >= hi:
+            if not sentences:
+                return ()
+            # within one sentence, as most often: a slice of its tokens
+            toks = sentences[first].tokens
+            a = bisect_left(toks, lo, key=_START)
+            return toks[a : bisect_left(toks, hi, a, key=_START)]
         pieces = []
         for k in range(first, len(sentences)):
             sentence = sentences[k]
@@ -575,7 +582,7 @@ class _Article:
             toks = sentence.tokens
             a = bisect_left(toks, lo, key=_START)
             pieces.append(toks[a : bisect_left(toks, hi, a, key=_START)])
-        return pieces[0] if len(pieces) == 1 else list(chain.from_iterable(pieces))
+        return list(chain.from_iterable(pieces))
 
     def word_count(self, parts: Sequence[Span]) -> int:
         """The words and numbers of ``parts``: their tokens less the punctuation marks, counted
@@ -662,22 +669,22 @@ def _speaker_of(art: _Article, raw: _Raw) -> _Speaker | None:
         after = art.between(raw.close_mark, end)
         # stop at the next quotation: its words are not an attribution
         found = _trailing(text, after[: _first_mark(after)])
-    s_start, _ = art.sentence_bounds(raw.open_mark)
-    lead = art.between(max(s_start, raw.open_mark - ATTRIBUTION_WINDOW), raw.open_mark)
     if len(raw.parts) > 1 and found is None:
         # a split quote's attribution sits between its halves
         first_end = raw.parts[0][1]
         gap = art.between(first_end + 1, raw.parts[1][0])
         found = _trailing(text, gap)
-    if found is None or found.pronoun:
-        before = _leading(text, _strip_quoted(lead))
-        if before is not None and (found is None or not before.pronoun):
-            found = before
+    if found is not None and not found.pronoun:
+        return found  # named or described after the quote: the words before it are not read
+    s_start, s_end = art.sentence_bounds(raw.open_mark)
+    lo = max(s_start, raw.open_mark - ATTRIBUTION_WINDOW)
+    lead = art.between(lo, raw.open_mark)
+    before = _leading(text, _strip_quoted(lead))
+    if before is not None and (found is None or not before.pronoun):
+        found = before
     if found is None:
         found = _label(text, lead)
     if found is None:
-        s_start, s_end = art.sentence_bounds(raw.open_mark)
-        lo = max(s_start, raw.open_mark - ATTRIBUTION_WINDOW)
         hi = min(s_end, (raw.close_mark or raw.open_mark) + ATTRIBUTION_WINDOW)
         found = _according_to(text, art.between(lo, hi))
     return found
