@@ -418,7 +418,6 @@ class _Ctx:
 
     sentence: Any
     headline: bool  # no closing punctuation: a headline, where "Two hurt in crash" is a participle
-    np_start: bool  # the sentence opens with its subject, not a phrase or a participle
     clause_verb: bool = False  # the current clause already has a finite verb
     resume: bool = False  # a relative clause between commas just closed before a verbless clause
     last_end: int = -2  # index of the last word of the previous group
@@ -469,7 +468,7 @@ def _finite_simple(words: list[_W], punct: list[int], i: int, ctx: _Ctx) -> str 
         # an appositive, in a clause that has no verb yet.
         # "The plan, unveiled on Monday, pleased": a participle phrase between commas.
         parenthetical = "VBN" in tags and nxt is not None and any(punct[i + 2 : i + 12])
-        if not parenthetical and (reporting or _object_start(nxt) or ctx.np_start):
+        if not parenthetical and (reporting or _object_start(nxt) or _opens_with_subject(words[0])):
             if not _starts_with_participle(words, i):
                 return "past" if past else "present"
         return None
@@ -577,6 +576,18 @@ def _verb_follows(words: list[_W], punct: list[int], i: int) -> bool:
     return False
 
 
+def _opens_with_subject(first: _W) -> bool:
+    """Whether a sentence that opens with the word ``first`` opens with its subject, not a
+    phrase or a participle (worked out only where a rule asks, rarely, rather than per
+    sentence)."""
+    n = first.norm
+    return (
+        n not in TENSE_NOT_SUBJECTS
+        and n not in TENSE_CLAUSE_OPENERS
+        and not (_word(n).tags & _PARTICIPLE_TAGS)
+    )
+
+
 def _starts_with_participle(words: list[_W], i: int) -> bool:
     """Whether the sentence opens with a participle clause ("Asked about it, he said")."""
     first = words[0]
@@ -644,7 +655,7 @@ def _parse_aux(words: list[_W], punct: list[int], i: int, question: bool) -> _Ch
         tense = TENSE_DO_FORMS[n]
         j, neg = _next_verb(words, punct, i + 1, question, _WANT_BASE)
         if j is not None and _verb(words[j], "VB") and words[j].norm not in TENSE_DO_FORMS:
-            return _rest(words, punct, i, j, tense, None, neg, False, False, False, question)
+            return _rest(words, punct, i, j, tense, None, neg, False, False, False)
         return _Chain(i, i, i, "do", tense, "simple", "active", None, False)
     elif n == "'s" or n == "'d":
         j, neg = _skip_adverbs(words, i + 1, punct)
@@ -671,14 +682,14 @@ def _parse_aux(words: list[_W], punct: list[int], i: int, question: bool) -> _Ch
     if base == "have" and k + 1 < len(words):
         j2, neg2 = _skip_adverbs(words, k + 1, punct)
         if j2 < len(words) and not punct[j2] and _verb(words[j2], "VBN"):
-            return _perfect_rest(words, punct, i, j2, tense, modality, neg or neg2, question)
+            return _perfect_rest(words, punct, i, j2, tense, modality, neg or neg2)
     if base == "be":
         j2, neg2 = _skip_adverbs(words, k + 1, punct)
         neg = neg or neg2
-        chain = _be_rest(words, punct, i, k, j2, tense, modality, neg, False, question)
+        chain = _be_rest(words, punct, i, k, j2, tense, modality, neg, False)
         if chain is not None:
             return chain
-    return _rest(words, punct, i, k, tense, modality, neg, False, False, False, question)
+    return _rest(words, punct, i, k, tense, modality, neg, False, False, False)
 
 
 def _next_verb(
@@ -721,24 +732,24 @@ def _after_have(words, punct, i, tense, neg, question) -> _Chain | None:
     j, neg2 = _next_verb(words, punct, i + 1, question, _WANT_PARTICIPLE)
     neg = neg or neg2
     if j is not None and _verb(words[j], "VBN"):
-        return _perfect_rest(words, punct, i, j, tense, None, neg, question)
+        return _perfect_rest(words, punct, i, j, tense, None, neg)
     j2, _ = _skip_adverbs(words, i + 1, punct)
     if j2 < len(words) and not punct[j2] and words[j2].norm == "to":
         # "had to go": obligation, the event is the verb after "to".
         k = j2 + 1
         if k < len(words) and not punct[k] and _verb(words[k], "VB"):
-            return _rest(words, punct, i, k, tense, "have to", neg, False, False, False, question)
+            return _rest(words, punct, i, k, tense, "have to", neg, False, False, False)
     return _Chain(i, i, i, "have", tense, "simple", "active", None, neg)
 
 
-def _perfect_rest(words, punct, i, j, tense, modality, neg, question) -> _Chain:
+def _perfect_rest(words, punct, i, j, tense, modality, neg) -> _Chain:
     """After "have": the participle at ``j``; "been" may lead on to a progressive or passive."""
     if words[j].norm == "been":
         k, neg2 = _skip_adverbs(words, j + 1, punct)
-        chain = _be_rest(words, punct, i, j, k, tense, modality, neg or neg2, True, question)
+        chain = _be_rest(words, punct, i, j, k, tense, modality, neg or neg2, True)
         if chain is not None:
             return chain
-    return _rest(words, punct, i, j, tense, modality, neg, True, False, False, question)
+    return _rest(words, punct, i, j, tense, modality, neg, True, False, False)
 
 
 def _after_be(words, punct, i, tense, neg, question) -> _Chain | None:
@@ -746,14 +757,14 @@ def _after_be(words, punct, i, tense, neg, question) -> _Chain | None:
     if k is None:
         k, neg3 = _skip_adverbs(words, i + 1, punct)
         neg2 = neg2 or neg3
-    chain = _be_rest(words, punct, i, i, k, tense, None, neg or neg2, False, question)
+    chain = _be_rest(words, punct, i, i, k, tense, None, neg or neg2, False)
     if chain is not None:
         return chain
     # A copula: "was against", "is president".
     return _Chain(i, i, i, "be", tense, "simple", "active", None, neg or neg2)
 
 
-def _be_rest(words, punct, i, be, k, tense, modality, neg, perfect, question) -> _Chain | None:
+def _be_rest(words, punct, i, be, k, tense, modality, neg, perfect) -> _Chain | None:
     """After a form of "be" at ``be``: a progressive, a passive, or "is expected to", or None
     for a copula."""
     if k is None or k >= len(words) or punct[k] or (words[k].kind == "cap"):
@@ -768,22 +779,20 @@ def _be_rest(words, punct, i, be, k, tense, modality, neg, perfect, question) ->
                 tense = "future"  # "is going to close": the future itself, no modality of its own
             elif modality is None:
                 modality = mod
-            return _rest(
-                words, punct, i, base_i, tense, modality, neg or neg2, perfect, False, False, question
-            )
+            return _rest(words, punct, i, base_i, tense, modality, neg or neg2, perfect, False, False)
     if _verb(w, "VBG") and n != "being" and n not in TENSE_PARTICIPLE_ONLY:
-        return _rest(words, punct, i, k, tense, modality, neg, perfect, True, False, question)
+        return _rest(words, punct, i, k, tense, modality, neg, perfect, True, False)
     if n == "being":
         k2, _ = _skip_adverbs(words, k + 1, punct)
         if k2 < len(words) and not punct[k2] and _verb(words[k2], "VBN"):
-            return _rest(words, punct, i, k2, tense, modality, neg, perfect, True, True, question)
+            return _rest(words, punct, i, k2, tense, modality, neg, perfect, True, True)
         return None
     if _verb(w, "VBN"):
-        return _rest(words, punct, i, k, tense, modality, neg, perfect, False, True, question)
+        return _rest(words, punct, i, k, tense, modality, neg, perfect, False, True)
     return None
 
 
-def _rest(words, punct, i, k, tense, modality, neg, perfect, progressive, passive, question) -> _Chain:
+def _rest(words, punct, i, k, tense, modality, neg, perfect, progressive, passive) -> _Chain:
     """Finish a group whose main verb is at ``k``; "plans to visit" extends it to the
     verb of intention's complement."""
     lemma = _word(words[k].norm).lemma or words[k].norm
@@ -839,14 +848,7 @@ def _sentence_groups(text: str, sentence) -> list[VerbGroup]:
         return []
     stripped = sentence.text.rstrip("\"'\u201d\u2019 )")
     question = stripped.endswith("?")
-    first = words[0]
-    ctx = _Ctx(
-        sentence=sentence,
-        headline=not stripped.endswith((".", "!", "?", ":", ";", "\u2026")),
-        np_start=first.norm not in TENSE_NOT_SUBJECTS
-        and first.norm not in TENSE_CLAUSE_OPENERS
-        and not (_word(first.norm).tags & _PARTICIPLE_TAGS),
-    )
+    ctx = _Ctx(sentence=sentence, headline=not stripped.endswith((".", "!", "?", ":", ";", "\u2026")))
     groups: list[VerbGroup] = []
     reporting_end = -1
     relative: bool | None = None  # inside ", which ...": whether the main clause had a verb
@@ -887,7 +889,7 @@ def _sentence_groups(text: str, sentence) -> list[VerbGroup]:
             if punct[i] or role not in _roles_ruled_out_after(before.norm, before.kind):
                 tense = _finite_simple(words, punct, i, ctx)
                 if tense is not None:
-                    chain = _rest(words, punct, i, i, tense, None, False, False, False, False, question)
+                    chain = _rest(words, punct, i, i, tense, None, False, False, False, False)
         if chain is None:
             continue
         # What follows a reporting verb is a clause of its own ("said the figures show").
