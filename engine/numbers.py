@@ -1956,11 +1956,11 @@ def compare(
 
     mismatches: list[tuple[_Item, _Item, _Verdict]] = []
     equivalences = []
-    judged = []
+    verdicts = []  # of each matched pair, in order
     with_equivalences = wants(options, "equivalences")
     for a, b in matched:
         verdict = judge(a, b)
-        judged.append((a, b, verdict))
+        verdicts.append(verdict)
         if verdict.equal:
             if with_equivalences and _written(a.q) != _written(b.q):
                 equivalences.append(_equivalence(a, b))
@@ -1970,7 +1970,7 @@ def compare(
     findings = []
     if mismatches:
         mismatches = _corroborated(
-            mismatches, judged, aligned, len(by_index), lambda: _story_coverage(docs, alignment)
+            mismatches, matched, verdicts, aligned, len(by_index), lambda: _story_coverage(docs, alignment)
         )
         linked = _Linked(by_index, matched)
         findings = [_finding(group, linked) for group in _groups(mismatches, judge)]
@@ -2000,7 +2000,7 @@ def _story_coverage(docs, alignment: Alignment) -> dict[tuple[str, str], float]:
     }
 
 
-def _corroborated(mismatches, judged, aligned: set[int], size: int, coverage_of):
+def _corroborated(mismatches, matched, verdicts, aligned: set[int], size: int, coverage_of):
     """The mismatches that two articles telling the same story would show.
 
     A figure that names what it counts (a death toll, a vote, an age, a prison term) is a
@@ -2015,7 +2015,7 @@ def _corroborated(mismatches, judged, aligned: set[int], size: int, coverage_of)
     """
     agree: dict[tuple[str, str], list[tuple[int, int]]] = {}
     disagree: Counter = Counter()
-    for a, b, verdict in judged:
+    for (a, b), verdict in zip(matched, verdicts, strict=True):
         # As ``_pair_of`` reads them, written out: this loop runs once per matched pair.
         if not verdict.consistent:
             disagree[a.article_id, b.article_id] += 1
@@ -2166,9 +2166,9 @@ def _majority(own: dict[str, Any], linked: _Values) -> Any:
         replaced = linked.reprs[article]
         if replaced != shown:
             if counts is linked.counts:
-                counts = counts.copy()
+                counts = dict(counts)  # a plain copy: Counter's own copy runs its Python __init__
             counts[replaced] -= 1
-            counts[shown] += 1
+            counts[shown] = counts.get(shown, 0) + 1
     # The value with the most articles when no other has as many (what most_common(2) would
     # say, without its heap for the two or three values a quantity has).
     found, most, tied = None, 0, False
