@@ -164,7 +164,8 @@ class _Unit:
     words: frozenset[str]  # its keys that are not stopwords, for finding candidates
     split_words: bool  # whether a token owns more than one key ("you're": you, are)
     # Set by ``_Versions`` once all articles' passages are known: a number per version of the
-    # passage, the alignment clusters of its sentence, and a number per set of clusters.
+    # passage, the alignment clusters of its sentence, and a number per version in a set of
+    # clusters (what the passage's best match in another article depends on).
     version: int = -1
     clusters: frozenset[str] = frozenset()
     place: int = -1
@@ -858,15 +859,16 @@ class _Versions:
             # two articles compare each pair of passages once anyway: a number per passage
             for n, u in enumerate(chain.from_iterable(units)):
                 u.version = n
-        places: dict[frozenset[str], int] = {}
+        places: dict[tuple[int, frozenset[str]], int] = {}
         for d, us in enumerate(units):
             for u in us:
                 u.clusters = frozenset(clusters.get((docs[d].id, u.sentence), ()))
-                u.place = places.setdefault(u.clusters, len(places))
+                u.place = places.setdefault((u.version, u.clusters), len(places))
         self.compared: dict[tuple[int, int, bool], _Match | None] = {}
         self.finders: dict[int, _Finder] = {}
         self.found: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        self.best: dict[tuple[int, int, int, bool], tuple[int, _Match] | None] = {}
+        # per article and side of a pair, the best match of each place (``_best_matches``)
+        self.best: dict[tuple[int, bool], dict[int, tuple[int, _Match] | None]] = {}
         # words shared by two versions, a row of every version's count per version asked about
         self.shared: dict[int, list[int]] = {}
 
@@ -936,14 +938,16 @@ def _best_matches(ua: list[_Unit], ub: list[_Unit], versions: _Versions) -> dict
         if not xs or not ys:
             continue
         d = ys[0].doc
+        # The best match depends on the version of x, the other article and the clusters of
+        # x's sentence (x's place numbers its version and clusters): the same passage in another
+        # article with the same alignment finds the same partner.
+        memo = best.get((d, flipped))
+        if memo is None:
+            memo = best[(d, flipped)] = {}
         for x in xs:
-            # The best match depends on the version of x, the other article and the clusters
-            # of x's sentence: the same passage in another article with the same alignment
-            # finds the same partner.
-            memo = (x.version, d, x.place, flipped)
-            hit = best.get(memo, _UNSEEN)
+            hit = memo.get(x.place, _UNSEEN)
             if hit is _UNSEEN:
-                hit = best[memo] = _best_for(x, ys, d, flipped, versions)
+                hit = memo[x.place] = _best_for(x, ys, d, flipped, versions)
             if hit is not None:
                 k, m = hit
                 found[(ys[k].index, x.index) if flipped else (x.index, ys[k].index)] = m
@@ -1053,7 +1057,13 @@ def compare_quotes(
             for (x, y), m in sorted(matches.items()):
                 a, b = units[i][x], units[j][y]
                 cls = m.cls
-                if cls != "paraphrased" and x in named[i] and y in named[j] and attribution(a, b, m):
+                if (
+                    cls != "paraphrased"
+                    and x in named[i]
+                    and y in named[j]
+                    and a.speaker != b.speaker  # one name is one person: most matches, told at once
+                    and attribution(a, b, m)
+                ):
                     cls = "attribution"
                 if links is not None:
                     links.append(((i, x), (j, y), cls, m.similarity))
