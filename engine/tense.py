@@ -424,9 +424,10 @@ class _Ctx:
     last_aux: bool = False  # the previous group had auxiliaries ("was stopped and searched")
 
 
-def _finite_simple(words: list[_W], punct: list[int], i: int, ctx: _Ctx) -> str | None:
-    """The tense of ``words[i]`` as a finite main verb without auxiliaries, or None. The
-    caller has ruled out a form right after a word that ``_roles_ruled_out_after`` names.
+def _finite_simple(words: list[_W], punct: list[int], i: int, ctx: _Ctx, prev: _W | None) -> str | None:
+    """The tense of ``words[i]`` as a finite main verb without auxiliaries, or None. ``prev``
+    is ``_prev_word(words, punct, i)``; the caller has ruled out a form right after a word that
+    ``_roles_ruled_out_after`` names.
 
     A participle after a noun is a modifier when the clause already has its verb ("rejected the
     tariffs imposed on ...") or when a verb follows ("the cars recalled in May were ...")."""
@@ -434,7 +435,6 @@ def _finite_simple(words: list[_W], punct: list[int], i: int, ctx: _Ctx) -> str 
     info = _word(w.norm)
     lemma = info.lemma  # a verb other than be, have or do: the word's role is _FINITE or _PLAIN_PRESENT
     tags = info.tags
-    prev = _prev_word(words, punct, i)
     nxt = words[i + 1] if i + 1 < len(words) and not punct[i + 1] else None
     if prev is not None:
         p = prev.norm
@@ -543,10 +543,10 @@ _EVERY_FINITE_ROLE = (_FINITE, _PLAIN_PRESENT)
 
 
 @lru_cache(maxsize=65536)
-def _roles_ruled_out_after(norm: str, kind: str) -> tuple[int, ...]:
+def _roles_ruled_out_after(norm: str, kind: str) -> tuple[int, ...] | None:
     """The roles of the verb forms that a word right before them makes no finite verb without
     auxiliaries, by the rules of ``_finite_simple``, which take it as the word before the verb
-    when it is no adverb or negation to look past: every form after a word of
+    when it is no adverb or negation to look past (None for those): every form after a word of
     ``_NO_VERB_AFTER`` or a word that can end no subject ("mutual", "shared"; "and", "or",
     "but" can be followed by a coordinated past); a plain present after a word that is no
     pronoun and can end no plural subject ("policy", a name)."""
@@ -554,7 +554,7 @@ def _roles_ruled_out_after(norm: str, kind: str) -> tuple[int, ...]:
         return _EVERY_FINITE_ROLE
     w = Token(0, len(norm), norm, norm, kind)
     if norm in _LOOKED_PAST or _is_adverb(w):
-        return ()
+        return None
     if not _subject_like(w) and norm not in _COORDINATORS:
         return _EVERY_FINITE_ROLE
     if norm not in TENSE_SUBJECT_PRONOUNS and not _plural_subject(w):
@@ -881,15 +881,24 @@ def _sentence_groups(text: str, sentence) -> list[VerbGroup]:
         if role == _AUX:
             chain = _parse_aux(words, punct, i, question)
         elif words[i].kind != "cap":  # _FINITE or _PLAIN_PRESENT
-            # After "the", "of", "to", a word that can end no subject, or (for a plain present)
-            # no plural one, a form is no finite verb ("the remains", "mutual respect", "policy
-            # plan"): the rules of ``_finite_simple`` agree, and this test saves the call for
-            # most nouns that are also verb forms.
-            before = words[i - 1]  # (the first word always follows a mark)
-            if punct[i] or role not in _roles_ruled_out_after(before.norm, before.kind):
-                tense = _finite_simple(words, punct, i, ctx)
-                if tense is not None:
-                    chain = _rest(words, punct, i, i, tense, None, False, False, False, False)
+            # The word before the form, read once for the test here and the rules. After "the",
+            # "of", "to", a word that can end no subject, or (for a plain present) no plural one,
+            # a form is no finite verb ("the remains", "mutual respect", "policy plan"): the
+            # rules of ``_finite_simple`` agree, and this test saves the call for most nouns
+            # that are also verb forms.
+            prev = None  # at the start of a clause
+            if not punct[i]:
+                before = words[i - 1]  # (the first word always follows a mark)
+                ruled_out = _roles_ruled_out_after(before.norm, before.kind)
+                if ruled_out is None:  # an adverb or a negation: looked past
+                    prev = _prev_word(words, punct, i)
+                elif role in ruled_out:
+                    continue
+                else:
+                    prev = before
+            tense = _finite_simple(words, punct, i, ctx, prev)
+            if tense is not None:
+                chain = _rest(words, punct, i, i, tense, None, False, False, False, False)
         if chain is None:
             continue
         # What follows a reporting verb is a clause of its own ("said the figures show").
