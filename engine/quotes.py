@@ -54,6 +54,8 @@ MAX_QUOTES = 1000
 # At most this many quotation marks are read per paragraph (news prose has a few dozen), so a
 # paragraph of nothing but marks costs little.
 MAX_MARKS_PER_PARAGRAPH = 400
+# A text with at most this many marks has them all found at once, at C speed (``_mark_offsets``).
+MARKS_FOUND_AT_ONCE = 2000
 # Quotes nested deeper than this are balanced but not reported (a quote in a quote in a quote).
 MAX_DEPTH = 2
 
@@ -189,15 +191,15 @@ def _later_close(text: str, marks: list[int], k: int, start: int, end: int) -> b
 
 def _mark_offsets(text: str) -> list[int] | None:
     """The offsets of the quotation marks in ``text``, in order, or None when there are more
-    than MAX_MARKS_PER_PARAGRAPH. News prose has a few dozen marks, which ``str.find`` for each
-    kind of mark finds several times faster than the regex reads every character; a text with
-    more is read paragraph by paragraph (``_paragraph_marks``), so that a paragraph of nothing
-    but marks stops at its bound."""
+    than MARKS_FOUND_AT_ONCE. News prose has a few dozen marks, which ``str.find`` for each kind
+    of mark finds several times faster than the regex reads every character; a text with more
+    is read paragraph by paragraph (``_paragraph_marks``), so that a paragraph of nothing but
+    marks stops at its bound."""
     found: list[int] = []
     for mark in _MARK_CHARS:
         i = text.find(mark)
         while i != -1:
-            if len(found) == MAX_MARKS_PER_PARAGRAPH:
+            if len(found) == MARKS_FOUND_AT_ONCE:
                 return None
             found.append(i)
             i = text.find(mark, i + 1)
@@ -226,7 +228,7 @@ def _scan(text: str, paragraphs: Sequence[Span], offsets: list[int] | None) -> l
         if offsets is not None:
             lo = bisect_left(offsets, start, taken)
             taken = bisect_left(offsets, end, lo)
-            marks = offsets[lo:taken]
+            marks = offsets[lo : min(taken, lo + MAX_MARKS_PER_PARAGRAPH)]
         else:
             marks = _paragraph_marks(text, start, end)
         if not marks:
