@@ -1571,11 +1571,20 @@ class _Judge:
         item.value_id = self.values.setdefault(key, len(self.values))
 
     def __call__(self, a: _Item, b: _Item) -> _Verdict:
-        key = (a.value_id, b.value_id)
-        found = self.verdicts.get(key)
-        if found is None:
-            found = self.verdicts[key] = _judge(a.q, b.q)
-        return found
+        return self.each(((a, b),))[0]
+
+    def each(self, pairs: Sequence[tuple[_Item, _Item]]) -> list[_Verdict]:
+        """The verdict of each of ``pairs``, in order: one call for the many matched pairs
+        rather than one per pair."""
+        known = self.verdicts
+        out = []
+        for a, b in pairs:
+            key = (a.value_id, b.value_id)
+            found = known.get(key)
+            if found is None:
+                found = known[key] = _judge(a.q, b.q)
+            out.append(found)
+        return out
 
 
 @lru_cache(maxsize=8192)
@@ -1956,11 +1965,9 @@ def compare(
 
     mismatches: list[tuple[_Item, _Item, _Verdict]] = []
     equivalences = []
-    verdicts = []  # of each matched pair, in order
+    verdicts = judge.each(matched)
     with_equivalences = wants(options, "equivalences")
-    for a, b in matched:
-        verdict = judge(a, b)
-        verdicts.append(verdict)
+    for (a, b), verdict in zip(matched, verdicts, strict=True):
         if verdict.equal:
             if with_equivalences and _written(a.q) != _written(b.q):
                 equivalences.append(_equivalence(a, b))
