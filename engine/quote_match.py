@@ -861,8 +861,9 @@ class _Versions:
                 u.version = n
         places: dict[tuple[int, frozenset[str]], int] = {}
         for d, us in enumerate(units):
+            doc_id = docs[d].id
             for u in us:
-                u.clusters = frozenset(clusters.get((docs[d].id, u.sentence), ()))
+                u.clusters = frozenset(clusters.get((doc_id, u.sentence), ()))
                 u.place = places.setdefault((u.version, u.clusters), len(places))
         self.compared: dict[tuple[int, int, bool], _Match | None] = {}
         self.finders: dict[int, _Finder] = {}
