@@ -7,6 +7,10 @@ pure). Adding a check means adding its module to ``_MODULES``.
 A check whose comparer reads only the items of aligned sentences worded differently across
 articles says so with ``REWORDED_ONLY = True`` and takes ``extract(doc, sentences)``: the
 pipeline then extracts only those sentences unless the caller wants every item.
+
+A check whose items are each read from one sentence alone says so with ``PER_SENTENCE = True``
+and takes ``extract(doc, ..., shared=dict)``: the pipeline passes one dict to every article of a
+comparison, so a sentence that articles copy word for word is read once.
 """
 
 from __future__ import annotations
@@ -52,6 +56,10 @@ def wants(options: Mapping[str, Any], section: str) -> bool:
 
 def reworded_only(check: Check) -> bool:
     return getattr(check, "REWORDED_ONLY", False)
+
+
+def per_sentence(check: Check) -> bool:
+    return getattr(check, "PER_SENTENCE", False)
 
 
 def _modules() -> dict[str, Check]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .align import align, reworded_sentences
-from .checks import CHECK_NAMES, REGISTRY, Check, reworded_only
+from .checks import CHECK_NAMES, REGISTRY, Check, per_sentence, reworded_only
 from .findings import sort_findings
 from .model import DEFAULT_LIMITS, Alignment, Article, Document, Limits, Report
 from .text import analyse
@@ -65,11 +65,13 @@ def extract_items(
 ) -> dict[str, tuple[Any, ...]]:
     """``check``'s items of each article: all of them when ``every_item``, else what its
     comparer reads (for a check that declares ``REWORDED_ONLY``, the aligned sentences worded
-    differently)."""
+    differently). A check that declares ``PER_SENTENCE`` reads each distinct sentence once."""
+    # One dict for every article of the comparison (see ``checks.per_sentence``).
+    shared: dict[str, Any] = {"shared": {}} if per_sentence(check) else {}
     if reworded_only(check) and not every_item:
         reworded = reworded_sentences(docs, alignment)
-        return {d.id: check.extract(d, reworded.get(d.id, frozenset())) for d in docs}
-    return {d.id: check.extract(d) for d in docs}
+        return {d.id: check.extract(d, reworded.get(d.id, frozenset()), **shared) for d in docs}
+    return {d.id: check.extract(d, **shared) for d in docs}
 
 
 def compare(

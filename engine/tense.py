@@ -46,7 +46,7 @@ from .constants import (
     TENSE_VERB_CATENATIVES,
 )
 from .findings import make_finding, mention
-from .model import Alignment, Document, Finding, Token
+from .model import Alignment, Document, Finding, Sentence, Token
 
 NAME = "tense"
 
@@ -830,15 +830,60 @@ def _rest(words, punct, i, k, tense, modality, neg, perfect, progressive, passiv
 REWORDED_ONLY = True
 
 
-def extract(doc: Document, sentences: Container[int] | None = None) -> tuple[VerbGroup, ...]:
+# Each sentence is read on its own: its groups depend on its text alone, offsets aside.
+PER_SENTENCE = True
+
+# Per sentence text: the first sentence found with it and its groups.
+_Shared = dict[str, tuple[Sentence, list[VerbGroup]]]
+
+
+def extract(
+    doc: Document,
+    sentences: Container[int] | None = None,
+    *,
+    shared: _Shared | None = None,
+) -> tuple[VerbGroup, ...]:
     """Every finite verb group of ``doc``, in text order; with ``sentences``, only those of the
-    sentences with these indices (each sentence is read on its own, so the groups are the same)."""
+    sentences with these indices (each sentence is read on its own, so the groups are the same).
+
+    ``shared``, one dict for the articles of one comparison, holds the groups found per
+    sentence text: a sentence another article copies word for word is parsed once and its
+    groups moved to where this copy stands."""
     out: list[VerbGroup] = []
     text = doc.text
     for sentence in doc.sentences:
         if sentences is None or sentence.index in sentences:
-            out.extend(_sentence_groups(text, sentence))
+            if shared is None:
+                out.extend(_sentence_groups(text, sentence))
+            else:
+                out.extend(_shared_groups(text, sentence, shared))
     return tuple(out)
+
+
+def _shared_groups(text: str, sentence: Sentence, shared: _Shared) -> list[VerbGroup]:
+    """``_sentence_groups``, read from ``shared`` when a sentence of the same text was parsed."""
+    found = shared.get(sentence.text)
+    if found is None:
+        groups = _sentence_groups(text, sentence)
+        shared[sentence.text] = (sentence, groups)
+        return groups
+    origin, groups = found
+    shift = sentence.start - origin.start
+    if not shift and sentence.index == origin.index:
+        return groups
+    return [_moved(g, shift, sentence.index) for g in groups]
+
+
+def _moved(group: VerbGroup, shift: int, sentence: int) -> VerbGroup:
+    """``group`` as found in a copy of its sentence that starts ``shift`` characters later and
+    has index ``sentence`` in its article."""
+    values = dict(group.__dict__)
+    values["start"] += shift
+    values["end"] += shift
+    values["head_start"] += shift
+    values["head_end"] += shift
+    values["sentence"] = sentence
+    return _new_group(**values)
 
 
 def _sentence_groups(text: str, sentence) -> list[VerbGroup]:

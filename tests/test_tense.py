@@ -269,6 +269,22 @@ def test_groups_slice_to_their_text_on_verb_soup(parts):
         assert g.voice in tense.VOICES and g.polarity in tense.POLARITIES
 
 
+
+def test_a_sentence_copied_by_another_article_is_parsed_once_and_placed_in_each_copy():
+    copied = "The minister said the plan had never worked and will be scrapped."
+    first = analyse(Article("a", f"Rain fell. {copied}"))
+    second = analyse(Article("b", f"On Monday, as storms hit, officials met. Then more came. {copied}"))
+    shared: dict = {}
+    a = tense.extract(first, shared=shared)
+    b = tense.extract(second, shared=shared)
+    assert len(shared) == 4  # one entry per distinct sentence
+    assert b == tense.extract(second) and a == tense.extract(first)
+    moved = [g for g in b if g.sentence == 2]
+    assert [g.text for g in moved] == ["said", "had never worked", "will be scrapped"]
+    assert all(second.text[g.start : g.end] == g.text for g in moved)
+    assert moved[0].start != next(g for g in a if g.lemma == "say").start
+
+
 # --------------------------------------------------------------------------- comparer
 
 
