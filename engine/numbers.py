@@ -390,6 +390,8 @@ def extract(doc: Document) -> tuple[Quantity, ...]:
     for sent in doc.sentences:
         if len(out) >= MAX_QUANTITIES:
             break
+        if not _may_hold_figure(sent):
+            continue  # most sentences: ruled out before the scan is set up
         raws = _scan(text, sent, published)
         if not raws:
             continue
@@ -474,9 +476,8 @@ def _may_hold_figure(sent: Sentence) -> bool:
 
 
 def _starts(sent: Sentence) -> list[int]:
-    """Offsets in ``sent`` where a quantity may start, in order."""
-    if not _may_hold_figure(sent):
-        return []
+    """Offsets in ``sent`` where a quantity may start, in order (``sent`` is one that
+    ``_may_hold_figure``)."""
     toks = sent.tokens
     codes = list(map(_token_start, map(_TOKEN_TEXT, toks)))
     last = len(toks) - 1
@@ -1256,8 +1257,8 @@ def _finish(text: str, raw: _Raw, sent: Sentence, prev: Quantity | None) -> Quan
             "kind": kind,
             "value": _clean(value) if kind != "range" else None,
             "unit": unit,
-            "low": _clean(raw.low),
-            "high": _clean(raw.high),
+            "low": None if raw.low is None else _clean(raw.low),  # most figures are no range
+            "high": None if raw.high is None else _clean(raw.high),
             "range_of": raw.range_of,
             "precision": raw.precision,
             "step": raw.step,
