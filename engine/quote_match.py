@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -411,9 +410,10 @@ def _diff(a: _Unit, ar: tuple[int, int], b: _Unit, br: tuple[int, int], whole_op
             removed += wa
             added += wb
         out.append((tag, a.surface(a_lo, a_hi), b.surface(b_lo, b_hi)))
-    if removed and added:
-        # a word moved elsewhere in the quote is one change, not a deletion and an insertion
-        changes -= sum((Counter(removed) & Counter(added)).values())
+    # a word moved elsewhere in the quote is one change, not a deletion and an insertion; the
+    # few changed words are counted in place rather than by two Counters
+    for word in set(removed).intersection(added):
+        changes -= min(removed.count(word), added.count(word))
     return tuple(out), max(changes, 1 if removed or added else 0)
 
 
