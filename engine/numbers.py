@@ -931,7 +931,7 @@ def _number(
                 return _Raw(s, e, "time", hh + mm / 60, unit="hour", precision=2, step=1 / 60)
     approx = _APPROX_BEFORE.match(text[max(0, raw.start - 24) : raw.start][::-1])
     if approx is not None:
-        word = approx.group("approx")[::-1].lower()
+        word = _key(approx.group("approx")[::-1])
         raw.approx, raw.bound = word, APPROXIMATIONS[word]
         raw.start -= approx.end()
     if _may_restate(text, raw.start) and _ALIAS_BEFORE.search(text[max(0, raw.start - 12) : raw.start]):

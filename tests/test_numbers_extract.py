@@ -447,6 +447,9 @@ _PHRASES = [
     "75 USD million",
     "seventy-six per cent",
     "half a million",
+    "almost 5 people",
+    "at least six",
+    "an estimated 1.2 million",
 ]
 # Letters a case-insensitive pattern matches for i, k and s, though lower() keeps them apart.
 _TWINS = {"i": ["\u0130", "\u0131"], "k": ["\u212a"], "s": ["\u017f"]}
