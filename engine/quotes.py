@@ -225,12 +225,14 @@ def _scan(text: str, paragraphs: Sequence[Span], offsets: list[int] | None) -> l
     taken = 0  # how many offsets the paragraphs before this one hold
     for p_index, para in enumerate(paragraphs):
         start, end = para.start, para.end
-        if offsets is not None:
+        if offsets is None:
+            marks = _paragraph_marks(text, start, end)
+        elif taken < len(offsets) and offsets[taken] < end:
             lo = bisect_left(offsets, start, taken)
             taken = bisect_left(offsets, end, lo)
             marks = offsets[lo : min(taken, lo + MAX_MARKS_PER_PARAGRAPH)]
         else:
-            marks = _paragraph_marks(text, start, end)
+            marks = []  # the next mark is in a later paragraph, as for most paragraphs
         if not marks:
             carry = None  # a quote carried over goes on only in a paragraph that opens with its mark
             continue
