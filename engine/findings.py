@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from .model import SEVERITIES, Document, Finding, Mention, Span
+from .model import SEVERITIES, Document, Finding, Mention, Span, built_from
 
 _SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
@@ -14,13 +14,13 @@ _SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 def mention(doc: Document, start: int, end: int) -> Mention:
     """A mention of ``doc.text[start:end]`` with the span of the sentence that holds it."""
     sentence = doc.sentence_at(start)
-    around = Span(sentence.start, sentence.end) if sentence is not None else Span(start, end)
-    return Mention(
-        article_id=doc.id,
-        start=start,
-        end=end,
-        text=doc.text[start:end],
-        sentence=around,
+    if sentence is not None:
+        around = built_from(Span, {"start": sentence.start, "end": sentence.end})
+    else:
+        around = built_from(Span, {"start": start, "end": end})
+    return built_from(
+        Mention,
+        {"article_id": doc.id, "start": start, "end": end, "text": doc.text[start:end], "sentence": around},
     )
 
 
@@ -51,14 +51,17 @@ def make_finding(
     """A finding with its content-derived id; confidence is clamped to 0..1 and rounded."""
     if severity not in _SEVERITY_RANK:
         raise ValueError(f"unknown severity {severity!r}; use one of {SEVERITIES}")
-    return Finding(
-        id=finding_id(type, mentions, message),
-        type=type,
-        severity=severity,
-        confidence=round(min(1.0, max(0.0, confidence)), 3),
-        message=message,
-        mentions=tuple(mentions),
-        details=details,
+    return built_from(
+        Finding,
+        {
+            "id": finding_id(type, mentions, message),
+            "type": type,
+            "severity": severity,
+            "confidence": round(min(1.0, max(0.0, confidence)), 3),
+            "message": message,
+            "mentions": tuple(mentions),
+            "details": details,
+        },
     )
 
 
