@@ -64,7 +64,7 @@ from .constants import (
     WEEKDAYS,
 )
 from .findings import make_finding, mention
-from .model import Alignment, Document, Mention, Sentence, Token
+from .model import Alignment, Document, Mention, Sentence, Token, built_from
 
 NAME = "numbers"
 FINDING_TYPE = "numeric_mismatch"
@@ -124,17 +124,6 @@ class Quantity:
     delta: bool = False
     restates: bool = False
     sentence: int = -1
-
-
-def _new_quantity(values: dict[str, Any]) -> Quantity:
-    """A ``Quantity`` with ``values`` for all its fields, in field order, built without the
-    generated ``__init__``: a frozen dataclass sets each of its 19 fields through
-    ``object.__setattr__``, a visible share of extraction. The dict becomes the instance's own
-    (no keyword arguments packed and copied again): the same object, equal, with the same hash
-    and repr."""
-    q = object.__new__(Quantity)
-    object.__setattr__(q, "__dict__", values)
-    return q
 
 
 # --------------------------------------------------------------------------- patterns
@@ -514,7 +503,6 @@ def _scan(text: str, sent: Sentence, published: _dt.date | None) -> list[_Raw]:
         if len(out) >= MAX_QUANTITIES_PER_SENTENCE:
             break
     return out
-
 
 
 # Under (?i) the regex engine matches these letters for i, k and s ("thirdſ", "Januarı"), but
@@ -1249,7 +1237,8 @@ def _finish(text: str, raw: _Raw, sent: Sentence, prev: Quantity | None) -> Quan
         and text[raw.end : raw.end + 1] == ")"
     ):
         value = -value  # "revenue of ($99.99)": an accounting negative, not a conversion
-    return _new_quantity(
+    return built_from(
+        Quantity,
         {
             "start": raw.start,
             "end": raw.end,
@@ -1270,7 +1259,7 @@ def _finish(text: str, raw: _Raw, sent: Sentence, prev: Quantity | None) -> Quan
             "delta": delta,
             "restates": restates,
             "sentence": sent.index,
-        }
+        },
     )
 
 
