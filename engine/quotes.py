@@ -36,7 +36,7 @@ from .constants import (
     SPEAKER_PRONOUNS,
     SPEAKER_STOPS,
 )
-from .model import Alignment, Document, Sentence, Span, Token
+from .model import Alignment, Document, Sentence, Span, Token, built_from
 from .text import ChunkTable
 
 NAME = "quotes"
@@ -101,16 +101,6 @@ class Quote:
     scare: bool = False
     closed: bool = True
     grounding: str | None = None
-
-
-def _new_quote(values: dict[str, Any]) -> Quote:
-    """A ``Quote`` with ``values`` for all its fields, in field order, built without the
-    generated ``__init__``: a frozen dataclass sets each of its 13 fields through
-    ``object.__setattr__``, which costs three times as much. The dict becomes the instance's
-    own: the same object, equal, with the same hash and repr."""
-    q = object.__new__(Quote)
-    object.__setattr__(q, "__dict__", values)
-    return q
 
 
 # How a quote's speaker was found, strongest first: named or described in the quote's own
@@ -943,7 +933,8 @@ def extract(doc: Document) -> tuple[Quote, ...]:
             and words <= SCARE_MAX_WORDS
             and not _stands_alone(art, raw)
         )
-        q = _new_quote(
+        q = built_from(
+            Quote,
             {
                 "start": start,
                 "end": end,
@@ -958,7 +949,7 @@ def extract(doc: Document) -> tuple[Quote, ...]:
                 "scare": scare,
                 "closed": raw.closed,
                 "grounding": grounding,
-            }
+            },
         )
         quotes.append(q)
         if is_name and speaker is not None and grounding in (EXPLICIT, NEAR):
