@@ -37,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--runs", type=int, default=200, help="timed runs per seed-pair measurement")
     parser.add_argument("--scaling-runs", type=int, default=11, help="timed rounds over the cluster sizes")
+    parser.add_argument("--growth-runs", type=int, default=5, help="staged rounds at 10 and 20 articles")
     parser.add_argument("--http-seconds", type=int, default=10, help="seconds per throughput run")
     parser.add_argument("--load-seconds", type=int, default=60, help="seconds of sustained load")
     parser.add_argument("--load-connections", type=int, default=32)
@@ -70,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         word_growth = by_n[20]["words"] / by_n[10]["words"]
         results["growth_10_to_20"] = {"time": round(growth, 2), "words": round(word_growth, 2)}
         print(f"  growth 10 -> 20 articles: time x{growth:.2f} for words x{word_growth:.2f}")
+
+    results["stage_growth"] = stage_growth(args)
 
     if not args.no_http:
         results["http"] = http_throughput(args)
@@ -121,6 +124,19 @@ def targets(results: dict) -> list[dict[str, object]]:
             }
         )
     return rows
+
+
+def stage_growth(args) -> dict[str, object]:
+    result = engine_bench.stage_growth(runs=args.growth_runs)
+    small, large = result["articles"]
+    stages = result["stages_ms"]
+    runs = args.growth_runs
+    print(f"\nwhere the growth goes: stages at {small} and {large} articles (median of {runs} runs)")
+    print(f"  {'stage, ms':<18} {small:>9} {large:>9} {'growth':>7}")
+    total = [round(sum(ms[i] for ms in stages.values()), 2) for i in (0, 1)]
+    for name, (a, b) in [*stages.items(), ("sum of stages", total), ("findings", result["findings"])]:
+        print(f"  {name:<18} {a:>9.6g} {b:>9.6g} {f'x{b / a:.2f}' if a else '-':>7}")
+    return result
 
 
 def http_throughput(args) -> dict[str, object]:

@@ -167,3 +167,24 @@ def scaling(*, sizes=(2, 5, 10, 20), runs: int) -> list[dict[str, float]]:
             }
         )
     return rows
+
+
+def stage_growth(*, sizes: tuple[int, int] = (10, 20), runs: int) -> dict[str, object]:
+    """Median milliseconds per stage for two cluster sizes, staged runs taking turns as in
+    ``scaling``, with the number of findings at each size: which stages grow faster than the
+    words do, and whether they grow like their output."""
+    clusters = {n: synthetic_cluster(n) for n in sizes}
+    samples: dict[int, dict[str, list[float]]] = {n: {} for n in sizes}
+    for _ in range(runs):
+        for n, articles in clusters.items():
+            for name, seconds in _staged_comparison(articles).items():
+                samples[n].setdefault(name, []).append(seconds)
+    return {
+        "articles": list(sizes),
+        "stages_ms": {
+            name: [round(statistics.median(samples[n][name]) * 1000, 2) for n in sizes]
+            for name in samples[sizes[0]]
+        },
+        "findings": [len(compare(clusters[n], include=(), items=()).findings) for n in sizes],
+    }
+

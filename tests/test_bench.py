@@ -12,7 +12,8 @@ def test_short_engine_run_writes_every_figure(tmp_path, capsys):
     out = tmp_path / "results.json"
     threshold = gc.get_threshold()
     try:
-        assert bench_main.main(["--no-http", "--runs", "2", "--scaling-runs", "1", "--out", str(out)]) == 0
+        short = ["--runs", "2", "--scaling-runs", "1", "--growth-runs", "1"]
+        assert bench_main.main(["--no-http", *short, "--out", str(out)]) == 0
     finally:
         # the bench sets up the collector as a server worker does
         gc.unfreeze()
@@ -23,6 +24,9 @@ def test_short_engine_run_writes_every_figure(tmp_path, capsys):
         assert stages[name] > 0
     assert [r["articles"] for r in results["scaling"]] == [2, 5, 10, 20]
     assert results["growth_10_to_20"]["words"] > 1.5
+    growth = results["stage_growth"]
+    assert growth["articles"] == [10, 20] and growth["findings"][1] > growth["findings"][0] > 0
+    assert all(small > 0 and large > 0 for small, large in growth["stages_ms"].values())
     assert {t["target"].split()[0] for t in results["targets"]} >= {"seed", "20", "growth"}
     printed = capsys.readouterr().out
     assert "targets (reported, never asserted)" in printed
