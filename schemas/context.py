@@ -44,10 +44,16 @@ class DumpState:
         """``value``, a code point offset into the current article, in the requested unit."""
         if self.unit == "codepoint" or self.article is None:
             return value
-        convert = self._converters.get(self.article)
+        return self.offsets_in(self.article)(value)
+
+    def offsets_in(self, article_id: str) -> Callable[[int], int]:
+        """What turns a code point offset into ``article_id``'s text into the requested unit."""
+        if self.unit == "codepoint":
+            return _unchanged
+        convert = self._converters.get(article_id)
         if convert is None:
-            convert = self._converters[self.article] = converter(self.documents[self.article].text, self.unit)
-        return convert(value)
+            convert = self._converters[article_id] = converter(self.documents[article_id].text, self.unit)
+        return convert
 
     @contextmanager
     def in_article(self, article_id: str) -> Iterator[None]:
@@ -57,6 +63,10 @@ class DumpState:
             yield
         finally:
             self.article = outer
+
+
+def _unchanged(value: int) -> int:
+    return value
 
 
 _DEFAULT_LIMITS = RequestLimits()
