@@ -1650,7 +1650,9 @@ def _aligned_pairs(alignment: Alignment, items: Sequence[_Item], pairs, words_ca
     shapes: dict[tuple, int] = {}
     shape_of: dict[tuple[str, int], int] = {}
     unscored = -math.inf
-    paired: dict[tuple[int, int], list[tuple[int, int, float]]] = {}
+    # What two versions pair, by the first version and then the second: a row per version
+    # looked up once per sentence rather than a tuple key built per two sentences.
+    paired: dict[int, dict[int, list[tuple[int, int, float]]]] = {}
     versioned = articles > 2
     for cluster in alignment.clusters:
         # The cluster's sentences that hold figures (others pair nothing), each with its
@@ -1664,22 +1666,27 @@ def _aligned_pairs(alignment: Alignment, items: Sequence[_Item], pairs, words_ca
                 version = _shape_id(ref, group, shapes, shape_of) if versioned else -1
                 held.append(_Figures(ref, group, version))
         for i, fa in enumerate(held):
-            article_a, ia, va, rel_a = fa.ref[0], fa.indices, fa.version, fa.rel
+            article_a, ia, rel_a = fa.ref[0], fa.indices, fa.rel
+            row = paired.setdefault(fa.version, {})
             for fb in held[i + 1 :]:
-                article_b, ib, vb = fb.ref[0], fb.indices, fb.version
+                article_b = fb.ref[0]
                 if article_a == article_b:
                     continue
                 if not versioned:
                     found = _sentence_pairs(fa, fb, words_cache)
                 else:
-                    found = paired.get((va, vb))
+                    found = row.get(fb.version)
                     if found is None:
-                        found = paired[(va, vb)] = _sentence_pairs(fa, fb, words_cache)
+                        found = row[fb.version] = _sentence_pairs(fa, fb, words_cache)
+                if not found:
+                    continue
                 # This loop runs once per two figures, so what depends only on the two
-                # sentences is worked out before it: the closeness (every figure of a sentence
-                # sits where the sentence does) and which of the two articles comes first in
-                # key order (see ``_pair_code``).
-                closeness = _closeness(rel_a, fb.rel)
+                # sentences is worked out before it: the closeness, how near the sentences sit
+                # in their articles (see ``_Item.rel``; every figure of a sentence sits where
+                # the sentence does), and which of the two articles comes first in key order
+                # (see ``_pair_code``).
+                closeness = 0.25 * (1.0 - abs(rel_a - fb.rel))
+                ib = fb.indices
                 wa, wb = (size, 1) if article_a < article_b else (1, size)
                 for x, y, score in found:
                     code = ia[x] * wa + ib[y] * wb
@@ -1740,16 +1747,30 @@ def _shape_id(ref: tuple[str, int], group: list[_Item], shapes: dict, shape_of: 
     if found is None:
         sent = group[0].doc.sentences[ref[1]]
         at = sent.start
-        shape = (
-            sent.text,
-            tuple(
-                (q.start - at, q.end - at, q.kind, q.range_of, q.unit, q.date, q.category, q.role)
-                + (q.delta, q.restates)
-                for q in (it.q for it in group)
-            ),
-        )
-        found = shape_of[ref] = shapes.setdefault(shape, len(shapes))
+        # A plain loop: a sentence holds one or two figures, and a generator costs more to
+        # start than the reading.
+        figures = []
+        for it in group:
+            q = it.q
+            figures.append(
+                (
+                    q.start - at,
+                    q.end - at,
+                    q.kind,
+                    q.range_of,
+                    q.unit,
+                    q.date,
+                    q.category,
+                    q.role,
+                    q.delta,
+                    q.restates,
+                )
+            )
+        found = shape_of[ref] = shapes.setdefault((sent.text, tuple(figures)), len(shapes))
     return found
+
+
+_LONE = (True,)  # ``_Figures.alone`` of a sentence with one figure, only ever read
 
 
 class _Figures:
@@ -1765,9 +1786,12 @@ class _Figures:
         self.version = version  # see ``_shape_id``; -1 when versions are not told apart
         self.rel = items[0].rel
         # Whether each figure is the sentence's only one of its kind and unit (list.count: a
-        # sentence holds a handful of figures, too few to pay for a Counter).
-        kinds = [(it.base, it.q.unit) for it in items]
-        self.alone = [kinds.count(kind) == 1 for kind in kinds]
+        # sentence holds a handful of figures, too few to pay for a Counter; most hold one).
+        if len(items) == 1:
+            self.alone = _LONE
+        else:
+            kinds = [(it.base, it.q.unit) for it in items]
+            self.alone = [kinds.count(kind) == 1 for kind in kinds]
 
 
 def _sentence_pairs(fa: _Figures, fb: _Figures, words_cache: dict) -> list[tuple[int, int, float]]:
@@ -1870,11 +1894,6 @@ def _conflicting(a: Quantity, b: Quantity) -> bool:
     if a.category is not None and b.category is not None and a.category != b.category:
         return True
     return a.role is not None and b.role is not None and a.role != b.role
-
-
-def _closeness(rel_a: float, rel_b: float) -> float:
-    """How near two sentences sit in their articles (see ``_Item.rel``), as a part of a score."""
-    return 0.25 * (1.0 - abs(rel_a - rel_b))
 
 
 def _match(pairs: dict[int, float], by_index: Sequence[_Item], articles: int) -> list[tuple[_Item, _Item]]:
