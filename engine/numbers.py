@@ -2029,20 +2029,22 @@ def _corroborated(mismatches, matched, verdicts, aligned: set[int], size: int, c
     different events of one campaign pair many figures and agree on few of them, and those
     often by chance (two 38 percents).
     """
-    agree: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    disagree: Counter = Counter()
+    # The mismatches are the matched pairs that disagree, so their articles are counted from
+    # them; agreements are gathered only for two articles that disagree somewhere, the only
+    # ones read below (``_pair_of`` written out: the loop runs once per matched pair).
+    disagree = Counter(_pair_of(a, b)[0] for a, b, _ in mismatches)
+    agree: dict[tuple[str, str], list[tuple[int, int]]] = {pair: [] for pair in disagree}
     for (a, b), verdict in zip(matched, verdicts, strict=True):
-        # As ``_pair_of`` reads them, written out: this loop runs once per matched pair.
-        if not verdict.consistent:
-            disagree[a.article_id, b.article_id] += 1
-        elif a.telling and b.telling:
-            agree.setdefault((a.article_id, b.article_id), []).append((a.q.sentence, b.q.sentence))
+        if verdict.consistent and a.telling and b.telling:
+            told = agree.get((a.article_id, b.article_id))
+            if told is not None:
+                told.append((a.q.sentence, b.q.sentence))
     words_cache: dict = {}
     coverage: Mapping[tuple[str, str], float] | None = None  # read only when needed
     kept = []
     for a, b, verdict in mismatches:
         pair, where = _pair_of(a, b)
-        elsewhere = sum(1 for w in agree.get(pair, ()) if w[0] != where[0] and w[1] != where[1])
+        elsewhere = sum(1 for w in agree[pair] if w[0] != where[0] and w[1] != where[1])
         categorised = a.q.category is not None or b.q.category is not None
         if categorised or _pair_code(a, b, size) not in aligned:
             if elsewhere < 1 and coverage is None:
