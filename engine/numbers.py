@@ -1902,17 +1902,20 @@ def _match(pairs: dict[int, float], by_index: Sequence[_Item], articles: int) ->
     size = len(by_index)
     order = sorted(pairs)  # codes ascend as the pairs of keys do
     order.sort(key=pairs.__getitem__, reverse=True)  # stable: ties stay in key order
-    # A mention with a partner in an article: one integer per (mention, article).
-    taken: set[int] = set()
+    # Whether a mention has a partner in an article: one byte per (mention, article), read
+    # by position (cheaper than hashing into a set, and only size * articles bytes).
+    taken = bytearray(size * articles)
     out = []
     article_of = [it.article for it in by_index]  # read twice per pair: a list, not attributes
     for code in order:
         i, j = divmod(code, size)
-        mine, theirs = i * articles + article_of[j], j * articles + article_of[i]
-        if mine in taken or theirs in taken:
+        mine = i * articles + article_of[j]
+        if taken[mine]:
             continue
-        taken.add(mine)
-        taken.add(theirs)
+        theirs = j * articles + article_of[i]
+        if taken[theirs]:
+            continue
+        taken[mine] = taken[theirs] = 1
         out.append((by_index[i], by_index[j]))
     return out
 
