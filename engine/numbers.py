@@ -1975,25 +1975,56 @@ def compare(
     pairs, aligned = _candidates(alignment, items, len(docs))
     matched = _match(pairs, by_index, len(docs))
 
-    mismatches: list[tuple[_Item, _Item, _Verdict]] = []
-    equivalences = []
     verdicts = judge.each(matched)
-    with_equivalences = wants(options, "equivalences")
-    for (a, b), verdict in zip(matched, verdicts, strict=True):
-        if verdict.equal:
-            if with_equivalences and _written(a.q) != _written(b.q):
-                equivalences.append(_equivalence(a, b))
-        elif not verdict.consistent:
-            mismatches.append((a, b, verdict))
+    told = _Told(matched, verdicts, len(by_index))
+    equivalences = []
+    if wants(options, "equivalences"):
+        equivalences = [
+            _equivalence(a, b)
+            for (a, b), verdict in zip(matched, verdicts, strict=True)
+            if verdict.equal and _written(a.q) != _written(b.q)
+        ]
 
     findings = []
-    if mismatches:
-        mismatches = _corroborated(
-            mismatches, matched, verdicts, aligned, len(by_index), lambda: _story_coverage(docs, alignment)
-        )
-        linked = _Linked(by_index, matched)
+    if told.mismatches:
+        mismatches = _corroborated(told, aligned, len(by_index), lambda: _story_coverage(docs, alignment))
+        linked = _Linked(by_index, told.neighbours)
         findings = [_finding(group, linked) for group in _groups(mismatches, judge)]
     return CheckResult(findings=tuple(findings), equivalences=tuple(equivalences))
+
+
+class _Told:
+    """What the matched pairs tell, gathered in one pass over them: with many articles there are
+    thousands of pairs, and a pass apiece for the mismatches, the agreements and the links
+    cost more than what each reads.
+
+    ``mismatches`` holds the pairs that disagree, with their verdicts, in matching order;
+    ``agree`` the sentences of each two articles' agreements on a telling figure, by the two
+    articles' ids in key order (see ``_corroborated``); ``neighbours`` each mention's partners,
+    by index (see ``_Linked``).
+    """
+
+    __slots__ = ("mismatches", "agree", "neighbours")
+
+    def __init__(self, matched: Sequence[tuple[_Item, _Item]], verdicts: Sequence[_Verdict], size: int):
+        mismatches: list[tuple[_Item, _Item, _Verdict]] = []
+        agree: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        neighbours: list[list[int]] = [[] for _ in range(size)]
+        for (a, b), verdict in zip(matched, verdicts, strict=True):
+            neighbours[a.index].append(b.index)
+            neighbours[b.index].append(a.index)
+            if not verdict.consistent:
+                mismatches.append((a, b, verdict))
+            elif a.telling and b.telling:
+                # ``_pair_of`` written out, as everything here: the loop runs once per pair.
+                pair = (a.article_id, b.article_id)
+                found = agree.get(pair)
+                if found is None:
+                    found = agree[pair] = []
+                found.append((a.q.sentence, b.q.sentence))
+        self.mismatches = mismatches
+        self.agree = agree
+        self.neighbours = neighbours
 
 
 def _story_coverage(docs, alignment: Alignment) -> dict[tuple[str, str], float]:
@@ -2019,7 +2050,7 @@ def _story_coverage(docs, alignment: Alignment) -> dict[tuple[str, str], float]:
     }
 
 
-def _corroborated(mismatches, matched, verdicts, aligned: set[int], size: int, coverage_of):
+def _corroborated(told: _Told, aligned: set[int], size: int, coverage_of):
     """The mismatches that two articles telling the same story would show.
 
     A figure that names what it counts (a death toll, a vote, an age, a prison term) is a
@@ -2032,22 +2063,14 @@ def _corroborated(mismatches, matched, verdicts, aligned: set[int], size: int, c
     different events of one campaign pair many figures and agree on few of them, and those
     often by chance (two 38 percents).
     """
-    # The mismatches are the matched pairs that disagree, so their articles are counted from
-    # them; agreements are gathered only for two articles that disagree somewhere, the only
-    # ones read below (``_pair_of`` written out: the loop runs once per matched pair).
+    mismatches, agree = told.mismatches, told.agree
     disagree = Counter(_pair_of(a, b)[0] for a, b, _ in mismatches)
-    agree: dict[tuple[str, str], list[tuple[int, int]]] = {pair: [] for pair in disagree}
-    for (a, b), verdict in zip(matched, verdicts, strict=True):
-        if verdict.consistent and a.telling and b.telling:
-            told = agree.get((a.article_id, b.article_id))
-            if told is not None:
-                told.append((a.q.sentence, b.q.sentence))
     words_cache: dict = {}
     coverage: Mapping[tuple[str, str], float] | None = None  # read only when needed
     kept = []
     for a, b, verdict in mismatches:
         pair, where = _pair_of(a, b)
-        elsewhere = sum(1 for w in agree[pair] if w[0] != where[0] and w[1] != where[1])
+        elsewhere = sum(1 for w in agree.get(pair, ()) if w[0] != where[0] and w[1] != where[1])
         categorised = a.q.category is not None or b.q.category is not None
         if categorised or _pair_code(a, b, size) not in aligned:
             if elsewhere < 1 and coverage is None:
@@ -2068,7 +2091,7 @@ def _corroborated(mismatches, matched, verdicts, aligned: set[int], size: int, c
 
 def _pair_of(a: _Item, b: _Item) -> tuple[tuple[str, str], tuple[int, int]]:
     """The two articles of a matched pair, in id order (a matched pair is in key order, see
-    ``_match``; the tallies in ``_corroborated`` read the ids the same way), and the sentence
+    ``_match``; the agreements in ``_Told`` are keyed the same way), and the sentence
     of each."""
     return (a.article_id, b.article_id), (a.q.sentence, b.q.sentence)
 
@@ -2132,12 +2155,9 @@ class _Linked:
     its findings.
     """
 
-    def __init__(self, by_index: Sequence[_Item], matched: Sequence[tuple[_Item, _Item]]):
+    def __init__(self, by_index: Sequence[_Item], neighbours: Sequence[list[int]]):
         self.by_index = by_index
-        self.neighbours: list[list[int]] = [[] for _ in by_index]
-        for a, b in matched:
-            self.neighbours[a.index].append(b.index)
-            self.neighbours[b.index].append(a.index)
+        self.neighbours = neighbours  # each mention's partners, by index (see ``_Told``)
         self.summary_of: dict[int, _Values] = {}
 
     def values(self, item: _Item) -> _Values:
