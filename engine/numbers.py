@@ -1677,7 +1677,7 @@ def _aligned_pairs(alignment: Alignment, items: Sequence[_Item], pairs, words_ca
                 else:
                     found = row.get(fb.version)
                     if found is None:
-                        found = row[fb.version] = _sentence_pairs(fa, fb, words_cache)
+                        found = row[fb.version] = _versions_pair(fa, fb, paired, words_cache)
                 if not found:
                     continue
                 # This loop runs once per two figures, so what depends only on the two
@@ -1792,6 +1792,17 @@ class _Figures:
         else:
             kinds = [(it.base, it.q.unit) for it in items]
             self.alone = [kinds.count(kind) == 1 for kind in kinds]
+
+
+def _versions_pair(
+    fa: _Figures, fb: _Figures, paired: dict, words_cache: dict
+) -> list[tuple[int, int, float]]:
+    """``_sentence_pairs`` of two versions, turned round from the two the other way when those
+    are known: pairing reads both sentences alike, so each two versions are worked out once."""
+    other = paired.get(fb.version, {}).get(fa.version)
+    if other is not None:
+        return [(x, y, score) for y, x, score in other]
+    return _sentence_pairs(fa, fb, words_cache)
 
 
 def _sentence_pairs(fa: _Figures, fb: _Figures, words_cache: dict) -> list[tuple[int, int, float]]:
