@@ -30,7 +30,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from lemminflect import getAllLemmas
@@ -2191,12 +2191,13 @@ class _Values:
     """Linked mentions summed up: each article's value (its first mention in key order) and
     how many articles state each value, counted by ``repr`` as the majority is."""
 
-    __slots__ = ("by_article", "reprs", "by_repr", "counts")
+    __slots__ = ("by_article", "reprs", "by_repr", "counts", "value_ids", "majority")
 
     def __init__(self, members: Sequence[_Item]):
         self.by_article: dict[str, Any] = {}
         self.reprs: dict[str, str] = {}
         self.by_repr: dict[str, Any] = {}
+        self.value_ids: dict[str, int] = {}  # each article's value as ``_Judge`` numbers it
         for it in members:
             if it.article_id not in self.by_article:
                 value = _norm_value(it.q)
@@ -2204,12 +2205,33 @@ class _Values:
                 self.by_article[it.article_id] = value
                 self.reprs[it.article_id] = shown
                 self.by_repr.setdefault(shown, value)
+                self.value_ids[it.article_id] = it.value_id
         self.counts = Counter(self.reprs.values())
+        self.majority: Any = _UNKNOWN  # the majority of these counts, once a finding asks
 
 
-def _majority(own: dict[str, Any], linked: _Values) -> Any:
+_UNKNOWN = object()
+
+
+def _majority(own: dict[str, Any], members: Sequence[_Item], linked: _Values) -> Any:
     """The value most articles state, or None on a tie: the linked mentions' counts, with the
-    finding's own mentions in place of their articles' first ones."""
+    finding's own mentions (``members``, whose values ``own`` holds by article) in place of
+    their articles' first ones.
+
+    Most findings' mentions state their articles' first values (most are those mentions), so
+    the counts are the linked mentions' own: their majority is worked out once for all those
+    findings, told by the values' numbers rather than by a ``repr`` per mention.
+    """
+    for it in members:
+        if linked.value_ids[it.article_id] != it.value_id:
+            return _counted_majority(own, linked)
+    if linked.majority is _UNKNOWN:
+        linked.majority = _counted_majority({}, linked)
+    return linked.majority
+
+
+def _counted_majority(own: dict[str, Any], linked: _Values) -> Any:
+    """``_majority`` counted value by value."""
     counts = linked.counts
     by_repr = {}
     for article, value in own.items():
@@ -2250,8 +2272,11 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
+_INDEX = attrgetter("index")
+
+
 def _finding(group: dict, linked: _Linked):
-    members: list[_Item] = sorted(group["items"], key=lambda it: it.index)
+    members: list[_Item] = sorted(group["items"], key=_INDEX)
     verdicts: list[_Verdict] = group["verdicts"]
     first = members[0].q
     base = _base(first)
@@ -2281,9 +2306,14 @@ def _finding(group: dict, linked: _Linked):
     # Every article's value for this quantity: the finding's own mentions, then linked ones.
     linked_values = linked.values(members[0])
     values = {**own, **linked_values.by_article, **own}  # own articles first, and own values
-    majority = _majority(own, linked_values) if len(values) >= 3 else None
-    rounding = all(v.rounding_compatible for v in verdicts)
-    overlap = [v.ranges_overlap for v in verdicts if v.ranges_overlap is not None]
+    majority = _majority(own, members, linked_values) if len(values) >= 3 else None
+    # One or two verdicts: a plain loop, as generators cost more to start than the reading.
+    rounding = True
+    overlap = []
+    for v in verdicts:
+        rounding = rounding and v.rounding_compatible
+        if v.ranges_overlap is not None:
+            overlap.append(v.ranges_overlap)
     if rounding:
         severity = "low"
     elif base == "date":
