@@ -1630,7 +1630,7 @@ def _candidates(
     words_cache: dict = {}
     _aligned_pairs(alignment, items, pairs, words_cache, articles)
     aligned = set(pairs)  # every pair so far, taken at once rather than added one by one
-    _story_pairs(items, pairs, words_cache)
+    _story_pairs(items, pairs, words_cache, articles)
     return pairs, aligned
 
 
@@ -1695,29 +1695,63 @@ def _aligned_pairs(alignment: Alignment, items: Sequence[_Item], pairs, words_ca
                         pairs[code] = score
 
 
-def _story_pairs(items: Sequence[_Item], pairs, words_cache) -> None:
+def _story_pairs(items: Sequence[_Item], pairs, words_cache, articles: int) -> None:
     """Pairs anywhere in the articles: story-level figures (tolls, votes, ages, prison terms)
-    said again elsewhere, of one category and role, in sentences that share specific words."""
+    said again elsewhere, of one category and role, in sentences that share specific words.
+
+    Articles that copy a sentence hold the same figure in it, so whether two figures pair, and
+    on what score, is worked out once per two versions of a figure (see ``_story_version``).
+    With two articles two versions seldom meet twice, so each figure stands for itself.
+    """
     categorised = [it for it in items if it.q.category is not None and not it.q.restates]
     # Only figures of one category and role ever pair: each such set is paired apart.
     alike: dict[tuple[str | None, str | None], list[_Item]] = {}
     for it in categorised[:MAX_CATEGORISED]:
         alike.setdefault((it.q.category, it.q.role), []).append(it)
     size = len(items)
+    version_of: dict[tuple, int] = {}
+    scored: dict[tuple[int, int], float | None] = {}
     for group in alike.values():
+        if articles > 2:
+            versions = [_story_version(it, version_of) for it in group]
+        else:
+            versions = [it.index for it in group]
         for i, a in enumerate(group):
-            for b in group[i + 1 :]:
+            va = versions[i]
+            for b, vb in zip(group[i + 1 :], versions[i + 1 :], strict=True):
                 if a.article == b.article:
                     continue
-                if not _comparable(a, b) or _other_person(a, b) or _other_noun(a, b):
-                    continue
-                shared = len(a.story_words(words_cache) & b.story_words(words_cache))
-                if shared < GLOBAL_MIN_SHARED and a.q.role is None:
+                score = scored.get((va, vb), _UNSCORED)
+                if score is _UNSCORED:
+                    score = scored[(va, vb)] = _story_score(a, b, words_cache)
+                if score is None:
                     continue
                 code = _pair_code(a, b, size)
-                score = shared + 0.5 * (a.q.bound == b.q.bound)
                 if score > pairs.get(code, -math.inf):
                     pairs[code] = score
+
+
+_UNSCORED = object()
+
+
+def _story_version(item: _Item, version_of: dict[tuple, int]) -> int:
+    """A number per version of a story-level figure: its sentence's text, where it sits there
+    and what ``_story_score`` reads of it, so that articles that copy it get the same number."""
+    q, sent = item.q, item.sentence()
+    at = sent.start
+    shape = (sent.text, q.start - at, q.end - at, q.kind, q.range_of, q.unit, q.date)
+    shape += (q.category, q.role, q.bound, q.delta, q.restates)
+    return version_of.setdefault(shape, len(version_of))
+
+
+def _story_score(a: _Item, b: _Item, words_cache: dict) -> float | None:
+    """How well two story-level figures of other articles pair, or None when they do not."""
+    if not _comparable(a, b) or _other_person(a, b) or _other_noun(a, b):
+        return None
+    shared = len(a.story_words(words_cache) & b.story_words(words_cache))
+    if shared < GLOBAL_MIN_SHARED and a.q.role is None:
+        return None
+    return shared + 0.5 * (a.q.bound == b.q.bound)
 
 
 def _story_words(sent: Sentence, cache: dict) -> frozenset[str]:
