@@ -1391,6 +1391,11 @@ _ROLE_LABEL = {
 }
 
 
+# What a value not yet worked out is set to where None is a value ("does not pair", "no
+# majority").
+_NOT_YET = object()
+
+
 class _Item:
     """One mention in a comparison, with what pairing and judging read of it worked out once
     per mention: with many articles the same mention is in thousands of candidate pairs."""
@@ -1721,17 +1726,14 @@ def _story_pairs(items: Sequence[_Item], pairs, words_cache, articles: int) -> N
             for b, vb in zip(group[i + 1 :], versions[i + 1 :], strict=True):
                 if a.article == b.article:
                     continue
-                score = scored.get((va, vb), _UNSCORED)
-                if score is _UNSCORED:
+                score = scored.get((va, vb), _NOT_YET)
+                if score is _NOT_YET:
                     score = scored[(va, vb)] = _story_score(a, b, words_cache)
                 if score is None:
                     continue
                 code = _pair_code(a, b, size)
                 if score > pairs.get(code, -math.inf):
                     pairs[code] = score
-
-
-_UNSCORED = object()
 
 
 def _story_version(item: _Item, version_of: dict[tuple, int]) -> int:
@@ -2241,10 +2243,7 @@ class _Values:
                 self.by_repr.setdefault(shown, value)
                 self.value_ids[it.article_id] = it.value_id
         self.counts = Counter(self.reprs.values())
-        self.majority: Any = _UNKNOWN  # the majority of these counts, once a finding asks
-
-
-_UNKNOWN = object()
+        self.majority: Any = _NOT_YET  # the majority of these counts, once a finding asks
 
 
 def _majority(own: dict[str, Any], members: Sequence[_Item], linked: _Values) -> Any:
@@ -2259,7 +2258,7 @@ def _majority(own: dict[str, Any], members: Sequence[_Item], linked: _Values) ->
     for it in members:
         if linked.value_ids[it.article_id] != it.value_id:
             return _counted_majority(own, linked)
-    if linked.majority is _UNKNOWN:
+    if linked.majority is _NOT_YET:
         linked.majority = _counted_majority({}, linked)
     return linked.majority
 
