@@ -174,6 +174,11 @@ class _Unit:
         # a token of two keys is listed twice; the set of its content words is the same
         return frozenset(content_words(self.tokens))
 
+    @_computed_once
+    def cited(self) -> dict[tuple[int, int], Mention]:
+        """The mention of each key range findings cite (``_Mentions.quoted``)."""
+        return {}
+
     def surface(self, lo: int, hi: int) -> tuple[str, ...]:
         """The words of keys ``lo`` to ``hi``, one entry per token, read off a slice of the
         tokens at C speed."""
@@ -543,7 +548,10 @@ class _Sentence:
         return frozenset(t.text.removesuffix("'s").removesuffix("\u2019s") for t in self.tokens)
 
 
-def _plain_sentences(doc: Document, quotes: Sequence[Any]) -> list[_Sentence]:
+def _plain_sentences(doc: Document, quotes: Sequence[Any], words_of: dict[str, set[str]]) -> list[_Sentence]:
+    """The sentences of ``doc`` with their words outside quotations; ``words_of`` holds the
+    words of each sentence text no quotation reaches, shared by the articles of a comparison
+    (which often repeat sentences word for word)."""
     spans = sorted((q.start, q.end) for q in quotes if q.depth == 0)
     starts = [s for s, _ in spans]
     quoted = _quoted_stretches(spans)
@@ -558,7 +566,9 @@ def _plain_sentences(doc: Document, quotes: Sequence[Any]) -> list[_Sentence]:
             kept: tuple[Token, ...] | None = tuple([t for t in outside if t.kind != "punct"])
             words = set(map(_NORM, kept))
         else:
-            words = {t.norm for t in toks if t.kind != "punct"}
+            words = words_of.get(s.text)  # read-only: shared by the sentences of one text
+            if words is None:
+                words = words_of[s.text] = {t.norm for t in toks if t.kind != "punct"}
             kept = None
         out.append(_Sentence(s.start, s.end, words, toks, kept))
     return out
@@ -640,19 +650,34 @@ class _Finder:
 _COUNT = itemgetter(1)
 
 
-def _unquoted(
-    a: _Unit, sentences: Sequence[_Sentence], finder: _Finder
-) -> tuple[_Sentence, float, set[str]] | None:
+# a sentence that may tell a passage unquoted: the sentence, the share of the passage's content
+# words it tells, and those words
+_Told = tuple[_Sentence, float, set[str]]
+
+
+def _told_in(a: _Unit, sentences: Sequence[_Sentence], finder: _Finder) -> list[_Told]:
+    """The sentences among ``sentences`` (of another article, outside its quotations) that tell
+    enough of ``a``'s content words to be the passage told unquoted, each with the share of
+    the passage's content words it tells and those words: what ``_unquoted`` reads of a
+    version of the passage, whoever its speaker."""
     if len(a.keys) < UNQUOTED_MIN_WORDS or not a.content:
-        return None
-    best = None
-    surname = _surnames(a.speaker)[0] if a.speaker_is_name and a.speaker else None
+        return []
+    told = []
     for k, _ in finder.candidates(a.words):
         s = sentences[k]
         shared = a.content & s.content
-        if len(shared) < UNQUOTED_MIN_SHARED:
-            continue
-        ratio = len(shared) / len(a.content)
+        if len(shared) >= UNQUOTED_MIN_SHARED:
+            told.append((s, len(shared) / len(a.content), shared))
+    return told
+
+
+def _unquoted(a: _Unit, told: list[_Told]) -> _Told | None:
+    """The sentence of ``told`` (``_told_in``) that best tells ``a`` without quotation marks:
+    most of its content words, or nearly all of them where the sentence does not name the
+    speaker."""
+    best = None
+    surname = _surnames(a.speaker)[0] if a.speaker_is_name and a.speaker else None
+    for s, ratio, shared in told:
         if surname in s.surfaces:
             ok = ratio >= UNQUOTED_COVERAGE
         else:
@@ -725,13 +750,19 @@ class _Mentions:
             found = self.made[key] = mention(self.docs[d], start, end)
         return found
 
+    def quoted(self, u: _Unit, span: tuple[int, int]) -> Mention:
+        """The mention of the keys ``span`` of passage ``u``, kept with the passage: it is
+        cited for the same match with every article whose version differs."""
+        found = u.cited.get(span)
+        if found is None:
+            found = u.cited[span] = self(u.doc, u.tokens[span[0]].start, u.tokens[span[1] - 1].end)
+        return found
 
-def _quote_finding(docs, a: _Unit, b: _Unit, m: _Match, cls: str, mentions: _Mentions) -> Finding:
-    da, db = docs[a.doc], docs[b.doc]
-    ida, idb = da.id, db.id  # properties, read once
-    a_start, a_end = a.tokens[m.a_span[0]].start, a.tokens[m.a_span[1] - 1].end
-    b_start, b_end = b.tokens[m.b_span[0]].start, b.tokens[m.b_span[1] - 1].end
-    ta, tb = da.text[a_start:a_end], db.text[b_start:b_end]
+
+def _quote_finding(ids: list[str], a: _Unit, b: _Unit, m: _Match, cls: str, mentions: _Mentions) -> Finding:
+    ida, idb = ids[a.doc], ids[b.doc]
+    ma, mb = mentions.quoted(a, m.a_span), mentions.quoted(b, m.b_span)
+    ta, tb = ma.text, mb.text
     if cls == "attribution":
         message = (
             f"The same quoted words are credited to {a.speaker} in {ida} but to {b.speaker} "
@@ -766,7 +797,7 @@ def _quote_finding(docs, a: _Unit, b: _Unit, m: _Match, cls: str, mentions: _Men
         severity=SEVERITY[cls],
         confidence=confidence,
         message=message,
-        mentions=[mentions(a.doc, a_start, a_end), mentions(b.doc, b_start, b_end)],
+        mentions=[ma, mb],
         details=details,
     )
 
@@ -860,26 +891,22 @@ class _Versions:
             for n, u in enumerate(chain.from_iterable(units)):
                 u.version = n
         places: dict[tuple[int, frozenset[str]], int] = {}
+        # the first passage of each place, standing for all of them: a passage's best match
+        # depends only on its place (``_best_for``)
+        self.representatives: list[_Unit] = []
         for d, us in enumerate(units):
             doc_id = docs[d].id
             for u in us:
                 u.clusters = frozenset(clusters.get((doc_id, u.sentence), ()))
                 u.place = places.setdefault((u.version, u.clusters), len(places))
+                if u.place == len(self.representatives):
+                    self.representatives.append(u)
+        self.places_of = [[u.place for u in us] for us in units]
         self.compared: dict[tuple[int, int, bool], _Match | None] = {}
         self.finders: dict[int, _Finder] = {}
         self.found: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        # per article and side of a pair, the best match of each place (``_best_matches``)
-        self.best: dict[tuple[int, bool], dict[int, tuple[int, _Match] | None]] = {}
         # words shared by two versions, a row of every version's count per version asked about
         self.shared: dict[int, list[int]] = {}
-
-    def compare(self, a: _Unit, b: _Unit) -> _Match | None:
-        aligned = not a.clusters.isdisjoint(b.clusters)
-        key = (a.version, b.version, aligned)
-        found = self.compared.get(key, _UNSEEN)
-        if found is _UNSEEN:
-            found = self.compared[key] = _compare(a, b, aligned)
-        return found
 
     def candidates(self, x: _Unit, d: int) -> list[tuple[int, int]]:
         """The passages of article ``d`` sharing most words with ``x``: what ``_Finder`` finds,
@@ -930,39 +957,58 @@ _WELL_GROUNDED = frozenset([EXPLICIT, NEAR])
 _UNSEEN: Any = object()
 
 
-def _best_matches(ua: list[_Unit], ub: list[_Unit], versions: _Versions) -> dict[tuple[int, int], _Match]:
-    """Pairs of passages (one of ``ua``, one of ``ub``) where either is the other's best match,
-    so a long quote in one article can match two shorter ones in the other."""
+class _BestIn(dict):
+    """Place -> the best match in article ``d`` of the passages of that place (``_best_for``),
+    as (position in ``d``, match) or None; ``flipped`` when ``d`` is the first article of the
+    pair. A dict whose ``__missing__`` works out a place not asked about yet, so the loop over
+    pairs of articles reads the places of a whole article with one C-level map."""
+
+    def __init__(self, versions: _Versions, d: int, flipped: bool) -> None:
+        super().__init__()
+        self.versions = versions
+        self.d = d
+        self.flipped = flipped
+
+    def __missing__(self, place: int) -> tuple[int, _Match] | None:
+        v = self.versions
+        hit = self[place] = _best_for(v.representatives[place], v.units[self.d], self.d, self.flipped, v)
+        return hit
+
+
+def _best_matches(places_a: list[int], places_b: list[int], into_b: _BestIn, into_a: _BestIn):
+    """Pairs of passages (positions in article a and in article b) where either is the other's
+    best match, so a long quote in one article can match two shorter ones in the other.
+
+    The best match of a passage in another article depends on the passage's version, the
+    clusters of its sentence (its place) and that article alone: the same passage in another
+    article with the same alignment finds the same partner, looked up rather than searched."""
     found: dict[tuple[int, int], _Match] = {}
-    best = versions.best
-    for xs, ys, flipped in ((ua, ub, False), (ub, ua, True)):
-        if not xs or not ys:
-            continue
-        d = ys[0].doc
-        # The best match depends on the version of x, the other article and the clusters of
-        # x's sentence (x's place numbers its version and clusters): the same passage in another
-        # article with the same alignment finds the same partner.
-        memo = best.get((d, flipped))
-        if memo is None:
-            memo = best[(d, flipped)] = {}
-        for x in xs:
-            hit = memo.get(x.place, _UNSEEN)
-            if hit is _UNSEEN:
-                hit = memo[x.place] = _best_for(x, ys, d, flipped, versions)
-            if hit is not None:
-                k, m = hit
-                found[(ys[k].index, x.index) if flipped else (x.index, ys[k].index)] = m
+    for x, hit in enumerate(map(into_b.__getitem__, places_a)):
+        if hit is not None:
+            found[x, hit[0]] = hit[1]
+    for y, hit in enumerate(map(into_a.__getitem__, places_b)):
+        if hit is not None:
+            found[hit[0], y] = hit[1]
     return found
 
 
 def _best_for(x: _Unit, ys: list[_Unit], d: int, flipped: bool, versions: _Versions):
     """The position in ``ys`` of the passage that matches ``x`` best, and the match."""
     least = min(2, len(x.words))
+    xv, xc = x.version, x.clusters
+    compared = versions.compared
     best = None
     for k, n in versions.candidates(x, d):
         if n < least:
-            continue
-        m = versions.compare(ys[k], x) if flipped else versions.compare(x, ys[k])
+            break  # candidates come most shared words first: the rest share fewer
+        y = ys[k]
+        aligned = not xc.isdisjoint(y.clusters)
+        # two versions compared once, the first article's passage first (and for whether their
+        # sentences align, which may make them a paraphrase)
+        key = (y.version, xv, aligned) if flipped else (xv, y.version, aligned)
+        m = compared.get(key, _UNSEEN)
+        if m is _UNSEEN:
+            m = compared[key] = _compare(y, x, aligned) if flipped else _compare(x, y, aligned)
         if m is None:
             continue
         rank = (m.coverage, m.similarity, -k)
@@ -984,22 +1030,33 @@ def compare_quotes(
     units = [_units(d, doc, extracted.get(doc.id, ())) for d, doc in enumerate(docs)]
     plain: dict[int, list[_Sentence]] = {}
     plain_finders: dict[int, _Finder] = {}
+    words_of: dict[str, set[str]] = {}  # per sentence text (``_plain_sentences``)
 
     def sentences_of(d: int) -> tuple[list[_Sentence], _Finder]:
         # built on the first quote that has no quoted match in article d
         if d not in plain:
-            plain[d] = _plain_sentences(docs[d], extracted.get(docs[d].id, ()))
+            plain[d] = _plain_sentences(docs[d], extracted.get(docs[d].id, ()), words_of)
             plain_finders[d] = _Finder([s.words for s in plain[d]])
         return plain[d], plain_finders[d]
 
     sources: dict[int, _Sources] = {}
+    # per passage and speaker: a passage meets the same few speakers in every other article
+    nearby: dict[tuple[int, int, str], bool] = {}
 
-    def candidates(u: _Unit) -> list[str]:
-        # the named sources around a quote: the people its attribution could point at
-        d = u.doc
-        if d not in sources:
-            sources[d] = _Sources(docs[d], extracted.get(docs[d].id, ()))
-        return sources[d].around(u)
+    def named_nearby(u: _Unit, speaker: str) -> bool:
+        # whether the other article's speaker is a candidate around ``u`` too: speaking with,
+        # or next to, ours; or, for a pronoun, could as well be the one it stands for, named
+        # between it and the paragraph before: "Ann Lee's aide met Tom Baker. He said ..."
+        key = (u.doc, u.index, speaker)
+        found = nearby.get(key)
+        if found is None:
+            d = u.doc
+            if d not in sources:
+                sources[d] = _Sources(docs[d], extracted.get(docs[d].id, ()))
+            found = nearby[key] = any(same_entity(name, speaker) for name in sources[d].around(u)) or (
+                u.grounding == NEAR and _named_before(docs[d], u.anchor, speaker)
+            )
+        return found
 
     def attribution(a: _Unit, b: _Unit, m: _Match) -> bool:
         # the cheap tests first: most matches fail one of them
@@ -1014,69 +1071,63 @@ def compare_quotes(
             return False
         if not _different_speakers(a, b):
             return False
-        # the other article's speaker is a candidate here too: speaking with, or next to, ours
-        if any(
-            same_entity(name, other.speaker)
-            for u, other in ((a, b), (b, a))
-            for name in candidates(u)
-            if other.speaker is not None
-        ):
-            return False
-        # a pronoun could as well stand for the other speaker named between it and the
-        # paragraph before: "Ann Lee's aide met Tom Baker. He said ..."
-        return not any(
-            _named_before(docs[u.doc], u.anchor, other.speaker)
-            for u, other in ((a, b), (b, a))
-            if u.grounding == NEAR and other.speaker is not None
-        )
+        # both speakers are names from here on
+        return not (named_nearby(a, b.speaker) or named_nearby(b, a.speaker))
 
     clusters = _cluster_sets(alignment)
     versions = _Versions(docs, units, clusters)
     # a passage told without quotation marks in another article, per version of the passage
-    unquoted: dict[tuple[int, str | None, bool, int], tuple[_Sentence, float, set[str]] | None] = {}
+    unquoted: dict[tuple[int, str | None, bool, int], _Told | None] = {}
+    # ... and the sentences that may tell it, per version of the passage, whoever its speaker
+    told: dict[tuple[int, int], list[_Told]] = {}
     findings: list[Finding] = []
     mentions = _Mentions(docs)
+    ids = [doc.id for doc in docs]  # a property: read once
     # matched passages, for the cluster records; only built when the caller reads them
     links: list[tuple[tuple[int, int], tuple[int, int], str, float]] | None = (
         [] if wants(options, "quotes") else None
     )
     # pairs in article-id order, so the findings do not depend on the order articles came in
     order = sorted(range(len(docs)), key=lambda d: docs[d].id)
-    # Per article, what the loop over pairs of articles tests again and again: the passages
-    # credited to a well grounded name (the only ones an attribution finding can be about) and
-    # the passages long enough to be found told without quotation marks.
+    # Per article, what the loop over pairs of articles tests again and again: the speaker of
+    # each passage credited to a well grounded name (the only ones an attribution finding can
+    # be about), else None, and the passages long enough to be found told without quotation marks.
     named = [
-        {u.index for u in us if u.grounding in _WELL_GROUNDED and u.speaker_is_name and u.speaker}
+        [u.speaker if u.grounding in _WELL_GROUNDED and u.speaker_is_name else None for u in us]
         for us in units
     ]
     long_enough = [[u for u in us if len(u.keys) >= UNQUOTED_MIN_WORDS] for us in units]
+    places = versions.places_of
+    # per article, the best match there of each place, for the first and the second article of
+    # a pair (kept here, not in ``versions``, which they refer to: no cycle for the collector)
+    best_in = [(_BestIn(versions, d, False), _BestIn(versions, d, True)) for d in range(len(docs))]
     for n, i in enumerate(order):
+        ui, named_i = units[i], named[i]
         for j in order[n + 1 :]:
-            matches = _best_matches(units[i], units[j], versions)
+            uj, named_j = units[j], named[j]
+            matches = _best_matches(places[i], places[j], best_in[j][0], best_in[i][1])
             matched_a = {a for a, _ in matches}
             matched_b = {b for _, b in matches}
             for (x, y), m in sorted(matches.items()):
-                a, b = units[i][x], units[j][y]
                 cls = m.cls
-                if (
-                    cls != "paraphrased"
-                    and x in named[i]
-                    and y in named[j]
-                    and a.speaker != b.speaker  # one name is one person: most matches, told at once
-                    and attribution(a, b, m)
-                ):
+                sa, sb = named_i[x], named_j[y]
+                # one name is one person: most matches, told at once
+                if sa and sb and sa != sb and cls != "paraphrased" and attribution(ui[x], uj[y], m):
                     cls = "attribution"
                 if links is not None:
                     links.append(((i, x), (j, y), cls, m.similarity))
                 if cls in SEVERITY:
-                    findings.append(_quote_finding(docs, a, b, m, cls, mentions))
+                    findings.append(_quote_finding(ids, ui[x], uj[y], m, cls, mentions))
             for src, dst, matched in ((i, j, matched_a), (j, i, matched_b)):
                 for u in long_enough[src]:
                     if u.index in matched:
                         continue
                     key = (u.version, u.speaker, u.speaker_is_name, dst)
                     if key not in unquoted:
-                        unquoted[key] = _unquoted(u, *sentences_of(dst))
+                        told_key = (u.version, dst)
+                        if told_key not in told:
+                            told[told_key] = _told_in(u, *sentences_of(dst))
+                        unquoted[key] = _unquoted(u, told[told_key])
                     hit = unquoted[key]
                     if hit is not None:
                         s, ratio, shared = hit
