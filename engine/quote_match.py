@@ -903,10 +903,35 @@ class _Versions:
                     self.representatives.append(u)
         self.places_of = [[u.place for u in us] for us in units]
         self.compared: dict[tuple[int, int, bool], _Match | None] = {}
+        # With more than two articles, per place and side, the match with each place
+        # (``_best_for``): a list indexed by the other place, read at the cost of an index rather
+        # than a key built per candidate. Two articles ask about each place once per side.
+        self.rows: dict[tuple[int, bool], list[_Match | None]] | None = {} if len(units) > 2 else None
         self.finders: dict[int, _Finder] = {}
         self.found: dict[tuple[int, int], list[tuple[int, int]]] = {}
         # words shared by two versions, a row of every version's count per version asked about
         self.shared: dict[int, list[int]] = {}
+
+    def compare(self, x: _Unit, y: _Unit, flipped: bool) -> _Match | None:
+        """The match of ``x`` with ``y``, the first article's passage first (``y`` when
+        ``flipped``), worked out once per two versions and whether their sentences align (which
+        may make them a paraphrase)."""
+        aligned = not x.clusters.isdisjoint(y.clusters)
+        key = (y.version, x.version, aligned) if flipped else (x.version, y.version, aligned)
+        m = self.compared.get(key, _UNSEEN)
+        if m is _UNSEEN:
+            m = self.compared[key] = _compare(y, x, aligned) if flipped else _compare(x, y, aligned)
+        return m
+
+    def row(self, place: int, flipped: bool) -> list[_Match | None] | None:
+        """The matches of the passages of ``place`` with each place, as far as worked out; None
+        with two articles."""
+        if self.rows is None:
+            return None
+        found = self.rows.get((place, flipped))
+        if found is None:
+            found = self.rows[(place, flipped)] = [_UNSEEN] * len(self.representatives)
+        return found
 
     def candidates(self, x: _Unit, d: int) -> list[tuple[int, int]]:
         """The passages of article ``d`` sharing most words with ``x``: what ``_Finder`` finds,
@@ -995,20 +1020,18 @@ def _best_matches(places_a: list[int], places_b: list[int], into_b: _BestIn, int
 def _best_for(x: _Unit, ys: list[_Unit], d: int, flipped: bool, versions: _Versions):
     """The position in ``ys`` of the passage that matches ``x`` best, and the match."""
     least = min(2, len(x.words))
-    xv, xc = x.version, x.clusters
-    compared = versions.compared
+    row = versions.row(x.place, flipped)
     best = None
     for k, n in versions.candidates(x, d):
         if n < least:
             break  # candidates come most shared words first: the rest share fewer
         y = ys[k]
-        aligned = not xc.isdisjoint(y.clusters)
-        # two versions compared once, the first article's passage first (and for whether their
-        # sentences align, which may make them a paraphrase)
-        key = (y.version, xv, aligned) if flipped else (xv, y.version, aligned)
-        m = compared.get(key, _UNSEEN)
-        if m is _UNSEEN:
-            m = compared[key] = _compare(y, x, aligned) if flipped else _compare(x, y, aligned)
+        if row is None:
+            m = versions.compare(x, y, flipped)
+        else:
+            m = row[y.place]
+            if m is _UNSEEN:
+                m = row[y.place] = versions.compare(x, y, flipped)
         if m is None:
             continue
         rank = (m.coverage, m.similarity, -k)
