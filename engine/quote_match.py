@@ -797,7 +797,7 @@ def _quote_finding(ids: list[str], a: _Unit, b: _Unit, m: _Match, cls: str, ment
         severity=SEVERITY[cls],
         confidence=confidence,
         message=message,
-        mentions=[ma, mb],
+        mentions=(ma, mb),  # a tuple, which make_finding keeps rather than copies
         details=details,
     )
 
@@ -827,7 +827,7 @@ def _unquoted_finding(
         severity=SEVERITY["unquoted"],
         confidence=0.35 + 0.4 * ratio,
         message=message,
-        mentions=[mentions(a.doc, a.start, a.end), mentions(bdoc, b_start, b_end)],
+        mentions=(mentions(a.doc, a.start, a.end), mentions(bdoc, b_start, b_end)),
         details=details,
     )
 
