@@ -530,6 +530,9 @@ class _Sentence:
     words: set[str]
     all_tokens: tuple[Token, ...]  # the sentence's tokens
     kept: tuple[Token, ...] | None  # its words outside quotations, when a quotation reaches it
+    # when no quotation reaches it, an earlier sentence of the comparison with the same text
+    # (articles often repeat sentences word for word), whose words and content words it shares
+    same_as: _Sentence | None
 
     @_computed_once
     def tokens(self) -> tuple[Token, ...]:
@@ -540,6 +543,8 @@ class _Sentence:
 
     @_computed_once
     def content(self) -> frozenset[str]:
+        if self.same_as is not None:
+            return self.same_as.content
         # punctuation has no content words: the tokens need no filtering
         return frozenset(content_words(self.kept if self.kept is not None else self.all_tokens))
 
@@ -548,10 +553,9 @@ class _Sentence:
         return frozenset(t.text.removesuffix("'s").removesuffix("\u2019s") for t in self.tokens)
 
 
-def _plain_sentences(doc: Document, quotes: Sequence[Any], words_of: dict[str, set[str]]) -> list[_Sentence]:
-    """The sentences of ``doc`` with their words outside quotations; ``words_of`` holds the
-    words of each sentence text no quotation reaches, shared by the articles of a comparison
-    (which often repeat sentences word for word)."""
+def _plain_sentences(doc: Document, quotes: Sequence[Any], firsts: dict[str, _Sentence]) -> list[_Sentence]:
+    """The sentences of ``doc`` with their words outside quotations; ``firsts`` holds the first
+    sentence of the comparison with each text that no quotation reaches, which later ones share."""
     spans = sorted((q.start, q.end) for q in quotes if q.depth == 0)
     starts = [s for s, _ in spans]
     quoted = _quoted_stretches(spans)
@@ -560,17 +564,19 @@ def _plain_sentences(doc: Document, quotes: Sequence[Any], words_of: dict[str, s
     for s in doc.sentences:
         toks = s.tokens
         k = bisect_left(starts, s.end) - 1
-        # a sentence no quotation reaches keeps all its words
         if k >= 0 and spans[k][1] > s.start:
-            outside = _outside(toks, quoted, quoted_ends)
-            kept: tuple[Token, ...] | None = tuple([t for t in outside if t.kind != "punct"])
-            words = set(map(_NORM, kept))
+            # a quotation reaches the sentence: its words outside quotations
+            kept = tuple([t for t in _outside(toks, quoted, quoted_ends) if t.kind != "punct"])
+            out.append(_Sentence(s.start, s.end, set(map(_NORM, kept)), toks, kept, None))
+            continue
+        # none does: all its words, shared with the sentences of the same text
+        first = firsts.get(s.text)
+        if first is None:
+            words = {t.norm for t in toks if t.kind != "punct"}
+            out.append(_Sentence(s.start, s.end, words, toks, None, None))
+            firsts[s.text] = out[-1]
         else:
-            words = words_of.get(s.text)  # read-only: shared by the sentences of one text
-            if words is None:
-                words = words_of[s.text] = {t.norm for t in toks if t.kind != "punct"}
-            kept = None
-        out.append(_Sentence(s.start, s.end, words, toks, kept))
+            out.append(_Sentence(s.start, s.end, first.words, toks, None, first))
     return out
 
 
@@ -1053,12 +1059,12 @@ def compare_quotes(
     units = [_units(d, doc, extracted.get(doc.id, ())) for d, doc in enumerate(docs)]
     plain: dict[int, list[_Sentence]] = {}
     plain_finders: dict[int, _Finder] = {}
-    words_of: dict[str, set[str]] = {}  # per sentence text (``_plain_sentences``)
+    firsts: dict[str, _Sentence] = {}  # per sentence text (``_plain_sentences``)
 
     def sentences_of(d: int) -> tuple[list[_Sentence], _Finder]:
         # built on the first quote that has no quoted match in article d
         if d not in plain:
-            plain[d] = _plain_sentences(docs[d], extracted.get(docs[d].id, ()), words_of)
+            plain[d] = _plain_sentences(docs[d], extracted.get(docs[d].id, ()), firsts)
             plain_finders[d] = _Finder([s.words for s in plain[d]])
         return plain[d], plain_finders[d]
 
