@@ -929,11 +929,9 @@ class _Versions:
             m = self.compared[key] = _compare(y, x, aligned) if flipped else _compare(x, y, aligned)
         return m
 
-    def row(self, place: int, flipped: bool) -> list[_Match | None] | None:
-        """The matches of the passages of ``place`` with each place, as far as worked out; None
-        with two articles."""
-        if self.rows is None:
-            return None
+    def row(self, place: int, flipped: bool) -> list[_Match | None]:
+        """The matches of the passages of ``place`` with each place, as far as worked out (with
+        more than two articles)."""
         found = self.rows.get((place, flipped))
         if found is None:
             found = self.rows[(place, flipped)] = [_UNSEEN] * len(self.representatives)
@@ -994,8 +992,10 @@ class _BestIn(dict):
     pair. A dict whose ``__missing__`` works out a place not asked about yet, so the loop over
     pairs of articles reads the places of a whole article with one C-level map."""
 
+    __slots__ = ("versions", "d", "flipped")
+
     def __init__(self, versions: _Versions, d: int, flipped: bool) -> None:
-        super().__init__()
+        # born empty: dict.__init__ has nothing to add
         self.versions = versions
         self.d = d
         self.flipped = flipped
@@ -1026,7 +1026,7 @@ def _best_matches(places_a: list[int], places_b: list[int], into_b: _BestIn, int
 def _best_for(x: _Unit, ys: list[_Unit], d: int, flipped: bool, versions: _Versions):
     """The position in ``ys`` of the passage that matches ``x`` best, and the match."""
     least = min(2, len(x.words))
-    row = versions.row(x.place, flipped)
+    row = None if versions.rows is None else versions.row(x.place, flipped)
     best = None
     for k, n in versions.candidates(x, d):
         if n < least:
