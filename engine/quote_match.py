@@ -892,18 +892,22 @@ class _Versions:
                 if u.version == len(words):
                     words.append(u.words)
             self.versions_of = [[u.version for u in us] for us in units]
-        else:
-            # two articles compare each pair of passages once anyway: a number per passage
-            for n, u in enumerate(chain.from_iterable(units)):
-                u.version = n
-        places: dict[tuple[int, frozenset[str]], int] = {}
-        # the first passage of each place, standing for all of them: a passage's best match
-        # depends only on its place (``_best_for``)
-        self.representatives: list[_Unit] = []
         for d, us in enumerate(units):
             doc_id = docs[d].id
             for u in us:
                 u.clusters = frozenset(clusters.get((doc_id, u.sentence), ()))
+        # the first passage of each place, standing for all of them: a passage's best match
+        # depends only on its place (``_best_for``)
+        self.representatives: list[_Unit] = []
+        if self.version_words is None:
+            # two articles compare each pair of passages once anyway: a number per passage, which
+            # is its version and its place
+            self.representatives += chain.from_iterable(units)
+            for n, u in enumerate(self.representatives):
+                u.version = u.place = n
+        else:
+            places: dict[tuple[int, frozenset[str]], int] = {}
+            for u in chain.from_iterable(units):
                 u.place = places.setdefault((u.version, u.clusters), len(places))
                 if u.place == len(self.representatives):
                     self.representatives.append(u)
