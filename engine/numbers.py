@@ -368,10 +368,46 @@ MAX_QUANTITIES_PER_SENTENCE = 100
 MAX_QUANTITIES = 3000
 
 
-def extract(doc: Document) -> tuple[Quantity, ...]:
+# Each sentence is read on its own, with the few characters around it that the windows below
+# reach (see ``REACH_BEFORE``): its figures depend on those characters and the publication date.
+PER_SENTENCE = True
+
+# How far the extraction of a sentence reads outside it, from an audit of every read of the
+# text in ``_scan`` and what it calls (patterns match up to the sentence's end; slices and
+# lookbehinds before a figure do not stop at its start). Before: from where a figure starts, its
+# start moves back at most 11 characters for a currency sign (``_currency_before``: a 5-character
+# window, then 6 for a country written apart, "hk $ 10"), then at most 24 for an approximation
+# (``_APPROX_BEFORE``'s window), and ``_join_range`` reads 40 characters before that for a word
+# telling a change ("rose from 10 to 15"); every other window (``_POINT_BEFORE``'s 48 and its
+# \b, ``_finish``'s 21 for "Covid-19", ``_ALIAS_BEFORE``'s 12) reaches less far: 75 before the
+# first place in the sentence a figure may start. After: only "a third of", "half of" (up to 4
+# characters past a figure's end, ``text[e : e + 4]``) and an accounting negative's ")"
+# (``_finish``) look past a figure's end, so past the sentence's end only from a figure that ends
+# within 4 characters of it. A window that grows must grow these; tests/test_numbers_extract.py
+# fails on the longest reach known (62 characters) when REACH_BEFORE falls short of it.
+REACH_BEFORE = 75
+REACH_AFTER = 4
+
+
+# What a sentence's reading left for its copies: the sentence and its article's text, its
+# quantities, how far before the sentence reading may have looked (``REACH_BEFORE`` back from
+# where a figure may first start; 0 when that is far enough into the sentence) and whether it may
+# have looked past the end (a figure ends within ``REACH_AFTER`` of it). A plain tuple: one is
+# built per sentence that may hold a figure, and most are never copied; the characters around
+# are compared only for a copy.
+_Reading = tuple[Sentence, str, list[Quantity], int, bool]
+
+# Per sentence text and publication date: the readings of it so far (most often one).
+_Shared = dict[tuple[str, Any], list[_Reading]]
+
+
+def extract(doc: Document, *, shared: _Shared | None = None) -> tuple[Quantity, ...]:
     """Every quantity in ``doc`` with its span, value, kind, unit, precision and approximation.
 
     At most ``MAX_QUANTITIES_PER_SENTENCE`` per sentence and ``MAX_QUANTITIES`` per article.
+    ``shared``, one dict for the articles of one comparison, holds the figures found per
+    sentence: a sentence another article copies word for word, with the same characters
+    around it as far as reading reaches, is read once and its figures moved to this copy.
     """
     text = doc.text
     published = _published(doc.article.published_at)
@@ -381,20 +417,84 @@ def extract(doc: Document) -> tuple[Quantity, ...]:
             break
         if not _may_hold_figure(sent):
             continue  # most sentences: ruled out before the scan is set up
-        raws = _scan(text, sent, published)
-        if not raws:
-            continue
-        prev_end = -1
-        prev: Quantity | None = None
-        for raw in raws:
-            if raw.start < prev_end:
-                continue
-            q = _finish(text, raw, sent, prev)
-            if q is None:
-                continue
-            out.append(q)
-            prev, prev_end = q, q.end
+        if shared is None:
+            out.extend(_sentence_quantities(text, sent, published, _starts(sent))[0])
+        else:
+            out.extend(_shared_quantities(text, sent, published, shared))
     return tuple(out[:MAX_QUANTITIES])
+
+
+def _sentence_quantities(
+    text: str, sent: Sentence, published: _dt.date | None, starts: list[int]
+) -> tuple[list[Quantity], int]:
+    """The quantities of ``sent`` (figures may start at ``starts``), and the farthest end of a
+    figure read there."""
+    raws, farthest = _scan(text, sent, published, starts)
+    out: list[Quantity] = []
+    prev_end = -1
+    prev: Quantity | None = None
+    for raw in raws:
+        if raw.start < prev_end:
+            continue
+        q = _finish(text, raw, sent, prev)
+        if q is None:
+            continue
+        out.append(q)
+        prev, prev_end = q, q.end
+    return out, farthest
+
+
+def _shared_quantities(
+    text: str, sent: Sentence, published: _dt.date | None, shared: _Shared
+) -> list[Quantity]:
+    """``_sentence_quantities``, moved from ``shared`` when a copy of ``sent`` was read."""
+    key = (sent.text, published)
+    readings = shared.get(key)
+    if readings is not None:
+        for reading in readings:
+            if _same_surroundings(reading, text, sent):
+                return _moved(reading, sent)
+    starts = _starts(sent)
+    quantities, farthest = _sentence_quantities(text, sent, published, starts)
+    first = starts[0] if starts else sent.end
+    reach = max(0, REACH_BEFORE - (first - sent.start))
+    reading = (sent, text, quantities, reach, farthest > sent.end - REACH_AFTER)
+    if readings is None:
+        shared[key] = [reading]
+    else:
+        readings.append(reading)
+    return quantities
+
+
+def _same_surroundings(reading: _Reading, text: str, sent: Sentence) -> bool:
+    """Whether ``sent`` of ``text``, a sentence with the text of ``reading``'s, has the
+    characters around it that the reading may have seen (the same number of them, too: a text
+    that starts sooner shows fewer)."""
+    origin, origin_text, _, reach, after = reading
+    end, origin_end = sent.end, origin.end
+    if after and text[end : end + REACH_AFTER] != origin_text[origin_end : origin_end + REACH_AFTER]:
+        return False
+    start, origin_start = sent.start, origin.start
+    return not reach or (
+        text[max(0, start - reach) : start] == origin_text[max(0, origin_start - reach) : origin_start]
+    )
+
+
+def _moved(reading: _Reading, sent: Sentence) -> list[Quantity]:
+    """The quantities of ``reading`` as found in ``sent``, a copy of its sentence."""
+    origin, _, quantities, _, _ = reading
+    shift = sent.start - origin.start
+    index = sent.index
+    if not shift and index == origin.index:
+        return quantities
+    out = []
+    for q in quantities:
+        fields = dict(q.__dict__)
+        fields["start"] += shift
+        fields["end"] += shift
+        fields["sentence"] = index
+        out.append(built_from(Quantity, fields))
+    return out
 
 
 def _published(value: str | None) -> _dt.date | None:
@@ -480,19 +580,25 @@ def _starts(sent: Sentence) -> list[int]:
     return out
 
 
-def _scan(text: str, sent: Sentence, published: _dt.date | None) -> list[_Raw]:
+def _scan(text: str, sent: Sentence, published: _dt.date | None, starts: list[int]) -> tuple[list[_Raw], int]:
+    """The figures read at ``starts`` in ``sent``, and the farthest end of a figure matched
+    there (reading looks a few characters past it: see ``REACH_AFTER``)."""
     out: list[_Raw] = []
     end = sent.end
-    pos = sent.start
-    for start in _starts(sent):
+    pos = farthest = sent.start
+    for start in starts:
         if start < pos:
             continue
         m = _CORE.match(text, start, end)
         if m is None:
             continue
+        if m.end() > farthest:
+            farthest = m.end()
         raw = _read(text, m, end, published)
         if raw is None:
             continue
+        if raw.end > farthest:
+            farthest = raw.end
         if raw.kind == _SKIP:
             # A form read but not trusted (a slash fraction, a decimal comma): no part of it is
             # claimed, so that "3/4" does not become 3 nor "1,5" become 1.
@@ -502,7 +608,7 @@ def _scan(text: str, sent: Sentence, published: _dt.date | None) -> list[_Raw]:
         pos = max(raw.end, m.end())
         if len(out) >= MAX_QUANTITIES_PER_SENTENCE:
             break
-    return out
+    return out, farthest
 
 
 # Under (?i) the regex engine matches these letters for i, k and s ("thirdſ", "Januarı"), but

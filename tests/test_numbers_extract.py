@@ -463,3 +463,156 @@ def test_case_twins_of_ascii_letters_never_break_extraction(phrase):
             doc = analyse(Article("a", text, published_at="2024-03-20"))
             for q in extract(doc):
                 assert text[q.start : q.end] == q.text
+
+
+# --------------------------------------------------------------------------- shared reading
+
+# Sentences and fragments that make the extractor look around a figure: approximations, signs,
+# currencies, ranges, "between"/"from" before a range, "point" before spelled decimals, "or" and
+# "(" before a conversion, "half of" and "a third of" after a fraction, an accounting "($5)".
+_FIGURES = [
+    "10 to 15 people were hurt",
+    "2023-28",
+    "$3bn",
+    "3.5 per cent",
+    "five",
+    "one",
+    "half",
+    "a third",
+    "twenty-one",
+    "($99.99)",
+    "5 km",
+    "hk $ 10.05",
+    "1,250,000 votes",
+    "on March 18",
+    "in May",
+    "on Monday",
+    "aged 21",
+    "2 1/4",
+    "40 000",
+    "7\u00bd",
+    "1990",
+    "a dozen",
+    "1 in 5 voters",
+    "30 years old",
+    "\u00a3 40",
+    "six decades",
+]
+_CONTEXT = [
+    "between",
+    "rose from",
+    "fell from",
+    "from",
+    "about",
+    "nearly",
+    "more than",
+    "minus",
+    "negative",
+    "US",
+    "C",
+    "$",
+    "(",
+    ")",
+    "or",
+    "or about",
+    "point",
+    "nought point",
+    "of",
+    "of the",
+    "and",
+    "to",
+    "the toll",
+    "-",
+    "per cent",
+    "million",
+]
+# A sentence ends at ". " or a line break, but a figure may still take words across it ("about
+# \n5 million" is approximate, "US $ \n5" money), so line breaks come with and without a space.
+_SEPARATORS = [" ", " ", ". ", ".\n", "\n", " \n", "\n\n", " \n\n", "; ", ", ", " (", ") ", " - ", "-", ""]
+_PIECES = st.lists(
+    st.tuples(st.sampled_from(_FIGURES + _CONTEXT), st.sampled_from(_SEPARATORS)), max_size=10
+).map(lambda parts: "".join(piece + sep for piece, sep in parts))
+
+
+# The words before a passage that reading may look at from the passage's first figure, as far
+# as they reach: a word that tells a change ("rose") up to three words before "from", then
+# "from" or "between", an approximation, a currency sign written apart from its country.
+_OWN_WORDS = ["rose", "fell", "increased", "was", "between", "from", "about", "minus", "US", "(", "or"]
+_LEAD = st.tuples(
+    st.lists(
+        st.sampled_from(["considerably", "sharply", "yesterday", "the", "a", "in", "point"]), max_size=3
+    ),
+    st.sampled_from(["", "from ", "between ", "point "]),
+    st.sampled_from(["", "about ", "nearly ", "more than ", "minus "]),
+    st.sampled_from(["", "$", "US $ ", "C $ ", "(", "or ", "-"]),
+    st.sampled_from(["", " ", "\n", " \n", ". ", ".\n"]),
+).map(lambda parts: " ".join(parts[0]) + (" " if parts[0] else "") + "".join(parts[1:]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    core=st.tuples(st.sampled_from(_FIGURES), _PIECES).map(" ".join),
+    lead=_LEAD,
+    ends=st.lists(st.tuples(_PIECES, st.sampled_from(_OWN_WORDS), _PIECES), min_size=2, max_size=4),
+    published=st.sampled_from([None, "2024-03-20", "2019-12-31"]),
+)
+def test_reading_shared_across_articles_finds_what_each_article_alone_finds(core, lead, ends, published):
+    # Articles that copy the same passage, and the words just before it, with different text
+    # before and after that: a sentence read once for them all must give each copy what
+    # reading its own article gives, which holds only if reading never looks farther around a
+    # sentence than REACH_BEFORE and REACH_AFTER allow.
+    shared: dict = {}
+    for i, (before, own_word, after) in enumerate(ends):
+        text = f"{before}{own_word} {lead}{core}{after}"
+        doc = analyse(Article(f"a{i}", text, published_at=published))
+        assert extract(doc, shared=shared) == extract(doc)
+
+
+def test_reading_looks_back_no_farther_than_reach_before_on_the_longest_known_reach():
+    # The farthest look back known: a figure that starts its sentence takes a currency written
+    # apart from its country ("U.S $ \n", 7 characters) and the longest approximation ("not
+    # fewer than ", 15), and the range it starts looks 40 characters before that for a word
+    # telling a change ("rose ... from 10 to 15" is no range): 62 characters in all, within
+    # REACH_BEFORE (75, the sum of the windows). Words of every length between "rose" and
+    # "from" put it at every distance around there; articles that differ only in that word
+    # share a reading when it is out of reach, so the two ways agree only if reading looks no
+    # farther back than REACH_BEFORE ("rose" and "dose" differ in their first letter only).
+    copied = "10 to 15 people were hurt."
+    for length in range(1, 60):
+        lead = f"{'x' * length} yesterday from not fewer than U.S $ \n"
+        docs = [analyse(Article(w, f"Prices {w} {lead}{copied}")) for w in ("rose", "dose", "fell", "were")]
+        shared: dict = {}
+        assert [extract(d, shared=shared) for d in docs] == [extract(d) for d in docs], length
+        assert len(docs[0].sentences) == 2
+
+
+def test_a_sentence_copied_by_another_article_is_read_once_and_placed_in_each_copy():
+    copied = (
+        "Officials in the flooded northern province of the country said late in the evening that"
+        " about 1,200 people, or nearly 3 per cent, had left."
+    )
+    first = analyse(Article("a", f"Rain fell. {copied}"))
+    second = analyse(Article("b", f"On Monday, as storms hit, officials met. Then more came. {copied}"))
+    shared: dict = {}
+    a = extract(first, shared=shared)
+    b = extract(second, shared=shared)
+    assert a == extract(first) and b == extract(second)
+    assert len(shared[(copied, None)]) == 1  # read once, for both copies
+    moved = [q for q in b if q.sentence == 2]
+    assert [q.text for q in moved] == ["about 1,200", "nearly 3 per cent"]
+    assert all(second.text[q.start : q.end] == q.text for q in moved)
+
+
+def test_a_copy_with_other_words_where_reading_looks_is_read_again():
+    # The figure that starts the copied sentence takes "about" or "rose from" before the line
+    # break: the copies differ where reading looks, so each is read.
+    copied = "10 to 15 people were hurt."
+    docs = [
+        analyse(Article(f"a{i}", f"{before} \n{copied}"))
+        for i, before in enumerate(["The toll was high", "The toll was about", "The toll rose from"])
+    ]
+    shared: dict = {}
+    found = [extract(doc, shared=shared) for doc in docs]
+    assert found == [extract(doc) for doc in docs]
+    assert len(shared[(copied, None)]) == 3
+    assert [[q.text for q in f] for f in found] == [["10 to 15"], ["about \n10 to 15"], ["10", "15"]]
