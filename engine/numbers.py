@@ -387,14 +387,21 @@ PER_SENTENCE = True
 # fails on the longest reach known (62 characters) when REACH_BEFORE falls short of it.
 REACH_BEFORE = 75
 REACH_AFTER = 4
+# Dates, weekdays, times and ordinals are read as written, none through ``_number``: only a
+# month looks back, for the word that leads it ("in May", ``_read``'s 8 characters); any form
+# of ``_CORE`` tried also reads the character before it (its lookbehinds and \b).
+REACH_BEFORE_AS_WRITTEN = 8
+_REACH_BEFORE_OF_FORM = dict.fromkeys(_CORE.groupindex, REACH_BEFORE) | dict.fromkeys(
+    ("dmd", "ddm", "dmy", "weekday", "month", "fy", "clock", "ordd", "ordw"), REACH_BEFORE_AS_WRITTEN
+)
 
 
 # What a sentence's reading left for its copies: the sentence and its article's text, its
-# quantities, how far before the sentence reading may have looked (``REACH_BEFORE`` back from
-# where a figure may first start; 0 when that is far enough into the sentence) and whether it may
-# have looked past the end (a figure ends within ``REACH_AFTER`` of it). A plain tuple: one is
-# built per sentence that may hold a figure, and most are never copied; the characters around
-# are compared only for a copy.
+# quantities, how far before the sentence reading may have looked (from the forms found where
+# figures may start, and how far each looks back; 0 when they are far enough into the sentence)
+# and whether it may have looked past the end (a figure ends within ``REACH_AFTER`` of it). A
+# plain tuple: one is built per sentence that may hold a figure, and most are never copied; the
+# characters around are compared only for a copy.
 _Reading = tuple[Sentence, str, list[Quantity], int, bool]
 
 # Per sentence text and publication date: the readings of it so far (most often one).
@@ -426,10 +433,10 @@ def extract(doc: Document, *, shared: _Shared | None = None) -> tuple[Quantity, 
 
 def _sentence_quantities(
     text: str, sent: Sentence, published: _dt.date | None, starts: list[int]
-) -> tuple[list[Quantity], int]:
-    """The quantities of ``sent`` (figures may start at ``starts``), and the farthest end of a
-    figure read there."""
-    raws, farthest = _scan(text, sent, published, starts)
+) -> tuple[list[Quantity], int, int]:
+    """The quantities of ``sent`` (figures may start at ``starts``), the first place before it
+    that reading them may have looked at and the farthest end of a figure read there."""
+    raws, nearest, farthest = _scan(text, sent, published, starts)
     out: list[Quantity] = []
     prev_end = -1
     prev: Quantity | None = None
@@ -441,7 +448,7 @@ def _sentence_quantities(
             continue
         out.append(q)
         prev, prev_end = q, q.end
-    return out, farthest
+    return out, nearest, farthest
 
 
 def _shared_quantities(
@@ -454,10 +461,8 @@ def _shared_quantities(
         for reading in readings:
             if _same_surroundings(reading, text, sent):
                 return _moved(reading, sent)
-    starts = _starts(sent)
-    quantities, farthest = _sentence_quantities(text, sent, published, starts)
-    first = starts[0] if starts else sent.end
-    reach = max(0, REACH_BEFORE - (first - sent.start))
+    quantities, nearest, farthest = _sentence_quantities(text, sent, published, _starts(sent))
+    reach = max(0, sent.start - nearest)
     reading = (sent, text, quantities, reach, farthest > sent.end - REACH_AFTER)
     if readings is None:
         shared[key] = [reading]
@@ -580,18 +585,27 @@ def _starts(sent: Sentence) -> list[int]:
     return out
 
 
-def _scan(text: str, sent: Sentence, published: _dt.date | None, starts: list[int]) -> tuple[list[_Raw], int]:
-    """The figures read at ``starts`` in ``sent``, and the farthest end of a figure matched
-    there (reading looks a few characters past it: see ``REACH_AFTER``)."""
+def _scan(
+    text: str, sent: Sentence, published: _dt.date | None, starts: list[int]
+) -> tuple[list[_Raw], int, int]:
+    """The figures read at ``starts`` in ``sent``; the first place that reading them may have
+    looked at (see ``REACH_BEFORE``) and the farthest end of a figure matched (reading looks a
+    few characters past it: see ``REACH_AFTER``)."""
     out: list[_Raw] = []
     end = sent.end
     pos = farthest = sent.start
+    nearest = starts[0] - 1 if starts else pos  # the first form tried reads the character before
+    near_start = pos + REACH_BEFORE
     for start in starts:
         if start < pos:
             continue
         m = _CORE.match(text, start, end)
         if m is None:
             continue
+        if start < near_start:  # only a form near the start may look back past it
+            looks_from = start - _REACH_BEFORE_OF_FORM[m.lastgroup]
+            if looks_from < nearest:
+                nearest = looks_from
         if m.end() > farthest:
             farthest = m.end()
         raw = _read(text, m, end, published)
@@ -608,7 +622,7 @@ def _scan(text: str, sent: Sentence, published: _dt.date | None, starts: list[in
         pos = max(raw.end, m.end())
         if len(out) >= MAX_QUANTITIES_PER_SENTENCE:
             break
-    return out, farthest
+    return out, nearest, farthest
 
 
 # Under (?i) the regex engine matches these letters for i, k and s ("thirdſ", "Januarı"), but
