@@ -422,12 +422,10 @@ def extract(doc: Document, *, shared: _Shared | None = None) -> tuple[Quantity, 
     for sent in doc.sentences:
         if len(out) >= MAX_QUANTITIES:
             break
-        if not _may_hold_figure(sent):
-            continue  # most sentences: ruled out before the scan is set up
-        if shared is None:
-            out.extend(_sentence_quantities(text, sent, published, _starts(sent))[0])
-        else:
+        if shared is not None:
             out.extend(_shared_quantities(text, sent, published, shared))
+        elif _may_hold_figure(sent):  # most sentences: ruled out before the scan is set up
+            out.extend(_sentence_quantities(text, sent, published, _starts(sent))[0])
     return tuple(out[:MAX_QUANTITIES])
 
 
@@ -461,7 +459,10 @@ def _shared_quantities(
         for reading in readings:
             if _same_surroundings(reading, text, sent):
                 return _moved(reading, sent)
-    quantities, nearest, farthest = _sentence_quantities(text, sent, published, _starts(sent))
+    if not _may_hold_figure(sent):
+        quantities, nearest, farthest = [], sent.start, sent.start  # a copy needs no test either
+    else:
+        quantities, nearest, farthest = _sentence_quantities(text, sent, published, _starts(sent))
     reach = max(0, sent.start - nearest)
     reading = (sent, text, quantities, reach, farthest > sent.end - REACH_AFTER)
     if readings is None:
@@ -606,23 +607,22 @@ def _scan(
             looks_from = start - _REACH_BEFORE_OF_FORM[m.lastgroup]
             if looks_from < nearest:
                 nearest = looks_from
-        if m.end() > farthest:
-            farthest = m.end()
         raw = _read(text, m, end, published)
         if raw is None:
+            if m.end() > farthest:
+                farthest = m.end()
             continue
-        if raw.end > farthest:
-            farthest = raw.end
+        # The next figure may start past both ends. Each figure read starts at ``pos`` or later,
+        # so ``pos`` only grows: it is the farthest end of the figures read so far.
+        pos = raw.end if raw.end > m.end() else m.end()
         if raw.kind == _SKIP:
             # A form read but not trusted (a slash fraction, a decimal comma): no part of it is
             # claimed, so that "3/4" does not become 3 nor "1,5" become 1.
-            pos = max(raw.end, m.end())
             continue
         out.append(raw)
-        pos = max(raw.end, m.end())
         if len(out) >= MAX_QUANTITIES_PER_SENTENCE:
             break
-    return out, nearest, farthest
+    return out, nearest, pos if pos > farthest else farthest
 
 
 # Under (?i) the regex engine matches these letters for i, k and s ("thirdſ", "Januarı"), but
