@@ -459,12 +459,13 @@ def _shared_quantities(
         for reading in readings:
             if _same_surroundings(reading, text, sent):
                 return _moved(reading, sent)
-    if not _may_hold_figure(sent):
-        quantities, nearest, farthest = [], sent.start, sent.start  # a copy needs no test either
-    else:
+    if _may_hold_figure(sent):
         quantities, nearest, farthest = _sentence_quantities(text, sent, published, _starts(sent))
-    reach = max(0, sent.start - nearest)
-    reading = (sent, text, quantities, reach, farthest > sent.end - REACH_AFTER)
+        reach = sent.start - nearest if nearest < sent.start else 0
+        reading = (sent, text, quantities, reach, farthest > sent.end - REACH_AFTER)
+    else:
+        quantities = []
+        reading = (sent, text, quantities, 0, False)  # a copy needs no figure test either
     if readings is None:
         shared[key] = [reading]
     else:
