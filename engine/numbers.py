@@ -404,8 +404,10 @@ _REACH_BEFORE_OF_FORM = dict.fromkeys(_CORE.groupindex, REACH_BEFORE) | dict.fro
 # characters around are compared only for a copy.
 _Reading = tuple[Sentence, str, list[Quantity], int, bool]
 
-# Per sentence text and publication date: the readings of it so far (most often one).
-_Shared = dict[tuple[str, Any], list[_Reading]]
+# Per publication date, then per sentence text: the readings of it so far (most often one).
+# The date is looked up once per article, so a sentence's key is its text alone (whose hash a
+# string keeps), not a tuple to build and hash per sentence.
+_Shared = dict[Any, dict[str, list[_Reading]]]
 
 
 def extract(doc: Document, *, shared: _Shared | None = None) -> tuple[Quantity, ...]:
@@ -418,12 +420,13 @@ def extract(doc: Document, *, shared: _Shared | None = None) -> tuple[Quantity, 
     """
     text = doc.text
     published = _published(doc.article.published_at)
+    same_date = shared.setdefault(published, {}) if shared is not None else None
     out: list[Quantity] = []
     for sent in doc.sentences:
         if len(out) >= MAX_QUANTITIES:
             break
-        if shared is not None:
-            out.extend(_shared_quantities(text, sent, published, shared))
+        if same_date is not None:
+            out.extend(_shared_quantities(text, sent, published, same_date))
         elif _may_hold_figure(sent):  # most sentences: ruled out before the scan is set up
             out.extend(_sentence_quantities(text, sent, published, _starts(sent))[0])
     return tuple(out[:MAX_QUANTITIES])
@@ -450,11 +453,11 @@ def _sentence_quantities(
 
 
 def _shared_quantities(
-    text: str, sent: Sentence, published: _dt.date | None, shared: _Shared
+    text: str, sent: Sentence, published: _dt.date | None, same_date: dict[str, list[_Reading]]
 ) -> list[Quantity]:
-    """``_sentence_quantities``, moved from ``shared`` when a copy of ``sent`` was read."""
-    key = (sent.text, published)
-    readings = shared.get(key)
+    """``_sentence_quantities``, moved from ``same_date`` (the readings of articles published
+    the same day) when a copy of ``sent`` was read."""
+    readings = same_date.get(sent.text)
     if readings is not None:
         for reading in readings:
             if _same_surroundings(reading, text, sent):
@@ -467,7 +470,7 @@ def _shared_quantities(
         quantities = []
         reading = (sent, text, quantities, 0, False)  # a copy needs no figure test either
     if readings is None:
-        shared[key] = [reading]
+        same_date[sent.text] = [reading]
     else:
         readings.append(reading)
     return quantities

@@ -597,7 +597,7 @@ def test_a_sentence_copied_by_another_article_is_read_once_and_placed_in_each_co
     a = extract(first, shared=shared)
     b = extract(second, shared=shared)
     assert a == extract(first) and b == extract(second)
-    assert len(shared[(copied, None)]) == 1  # read once, for both copies
+    assert len(shared[None][copied]) == 1  # read once, for both copies
     moved = [q for q in b if q.sentence == 2]
     assert [q.text for q in moved] == ["about 1,200", "nearly 3 per cent"]
     assert all(second.text[q.start : q.end] == q.text for q in moved)
@@ -614,5 +614,5 @@ def test_a_copy_with_other_words_where_reading_looks_is_read_again():
     shared: dict = {}
     found = [extract(doc, shared=shared) for doc in docs]
     assert found == [extract(doc) for doc in docs]
-    assert len(shared[(copied, None)]) == 3
+    assert len(shared[None][copied]) == 3
     assert [[q.text for q in f] for f in found] == [["10 to 15"], ["about \n10 to 15"], ["10", "15"]]
