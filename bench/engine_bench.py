@@ -191,4 +191,3 @@ def stage_growth(*, sizes: tuple[int, int] = (10, 20), runs: int) -> dict[str, o
         },
         "findings": [len(compare(clusters[n], include=(), items=()).findings) for n in sizes],
     }
-

@@ -14,10 +14,8 @@ _SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 def mention(doc: Document, start: int, end: int) -> Mention:
     """A mention of ``doc.text[start:end]`` with the span of the sentence that holds it."""
     sentence = doc.sentence_at(start)
-    if sentence is not None:
-        around = built_from(Span, {"start": sentence.start, "end": sentence.end})
-    else:
-        around = built_from(Span, {"start": start, "end": end})
+    lo, hi = (sentence.start, sentence.end) if sentence is not None else (start, end)
+    around = built_from(Span, {"start": lo, "end": hi})
     return built_from(
         Mention,
         {"article_id": doc.id, "start": start, "end": end, "text": doc.text[start:end], "sentence": around},

@@ -36,7 +36,7 @@ from .constants import (
     SPEAKER_PRONOUNS,
     SPEAKER_STOPS,
 )
-from .model import Alignment, Document, Sentence, Span, Token, built_from
+from .model import Alignment, Document, Span, Token, built_from
 from .text import ChunkTable
 
 NAME = "quotes"
@@ -587,16 +587,9 @@ class _Article:
             total += len(kinds) - kinds.count("punct")
         return total
 
-    def sentence_at(self, offset: int) -> Sentence | None:
-        """``Document.sentence_at``, by bisect."""
-        k = bisect_right(self.sentence_starts, offset) - 1
-        if k >= 0 and offset < self.sentences[k].end:
-            return self.sentences[k]
-        return None
-
     def sentence_bounds(self, offset: int) -> tuple[int, int]:
         """The sentence holding ``offset``, or a window around it between sentences."""
-        s = self.sentence_at(offset)
+        s = self.doc.sentence_at(offset)
         if s is not None:
             return s.start, s.end
         return max(0, offset - ATTRIBUTION_WINDOW), min(len(self.text), offset + ATTRIBUTION_WINDOW)
@@ -656,7 +649,7 @@ def _speaker_of(art: _Article, raw: _Raw) -> _Speaker | None:
         s_start, s_end = art.sentence_bounds(raw.close_mark - 1)
         if s_end <= raw.close_mark + 1:
             # the quote ends its sentence ("... bank?" Mr. Lee said): read on into the next one
-            nxt = art.sentence_at(_skip_space(text, s_end))
+            nxt = art.doc.sentence_at(_skip_space(text, s_end))
             if nxt is not None and text.find("\n", raw.close_mark, nxt.start) == -1:
                 s_end = nxt.end
         end = min(s_end, raw.close_mark + ATTRIBUTION_WINDOW)
