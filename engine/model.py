@@ -29,6 +29,17 @@ def built_from(cls: type[_T], fields: dict[str, Any]) -> _T:
     return obj
 
 
+def moved(item: _T, shift: int, sentence: int, offsets: tuple[str, ...] = ("start", "end")) -> _T:
+    """``item``, a frozen dataclass read from one sentence alone, as found in a copy of that
+    sentence ``shift`` characters later, with index ``sentence`` in its article: the fields
+    named in ``offsets`` shifted and the ``sentence`` field replaced."""
+    fields = dict(item.__dict__)
+    for name in offsets:
+        fields[name] += shift
+    fields["sentence"] = sentence
+    return built_from(type(item), fields)
+
+
 SEVERITIES = ("high", "medium", "low")
 FINDING_TYPES = ("numeric_mismatch", "tense_shift", "negation_flip", "quote_mismatch")
 

@@ -64,7 +64,7 @@ from .constants import (
     WEEKDAYS,
 )
 from .findings import make_finding, mention
-from .model import Alignment, Document, Mention, Sentence, Token, built_from
+from .model import Alignment, Document, Mention, Sentence, Token, built_from, moved
 
 NAME = "numbers"
 FINDING_TYPE = "numeric_mismatch"
@@ -400,8 +400,8 @@ _REACH_BEFORE_OF_FORM = dict.fromkeys(_CORE.groupindex, REACH_BEFORE) | dict.fro
 # quantities, how far before the sentence reading may have looked (from the forms found where
 # figures may start, and how far each looks back; 0 when they are far enough into the sentence)
 # and whether it may have looked past the end (a figure ends within ``REACH_AFTER`` of it). A
-# plain tuple: one is built per sentence that may hold a figure, and most are never copied; the
-# characters around are compared only for a copy.
+# plain tuple: one is built per distinct sentence, and most are never copied; the characters
+# around are compared only for a copy.
 _Reading = tuple[Sentence, str, list[Quantity], int, bool]
 
 # Per publication date, then per sentence text: the readings of it so far (most often one).
@@ -428,16 +428,16 @@ def extract(doc: Document, *, shared: _Shared | None = None) -> tuple[Quantity, 
         if same_date is not None:
             out.extend(_shared_quantities(text, sent, published, same_date))
         elif _may_hold_figure(sent):  # most sentences: ruled out before the scan is set up
-            out.extend(_sentence_quantities(text, sent, published, _starts(sent))[0])
+            out.extend(_sentence_quantities(text, sent, published)[0])
     return tuple(out[:MAX_QUANTITIES])
 
 
 def _sentence_quantities(
-    text: str, sent: Sentence, published: _dt.date | None, starts: list[int]
+    text: str, sent: Sentence, published: _dt.date | None
 ) -> tuple[list[Quantity], int, int]:
-    """The quantities of ``sent`` (figures may start at ``starts``), the first place before it
-    that reading them may have looked at and the farthest end of a figure read there."""
-    raws, nearest, farthest = _scan(text, sent, published, starts)
+    """The quantities of ``sent``, the first place before it that reading them may have looked
+    at and the farthest end of a figure read there."""
+    raws, nearest, farthest = _scan(text, sent, published, _starts(sent))
     out: list[Quantity] = []
     prev_end = -1
     prev: Quantity | None = None
@@ -461,9 +461,9 @@ def _shared_quantities(
     if readings is not None:
         for reading in readings:
             if _same_surroundings(reading, text, sent):
-                return _moved(reading, sent)
+                return _in_copy(reading, sent)
     if _may_hold_figure(sent):
-        quantities, nearest, farthest = _sentence_quantities(text, sent, published, _starts(sent))
+        quantities, nearest, farthest = _sentence_quantities(text, sent, published)
         reach = sent.start - nearest if nearest < sent.start else 0
         reading = (sent, text, quantities, reach, farthest > sent.end - REACH_AFTER)
     else:
@@ -490,21 +490,14 @@ def _same_surroundings(reading: _Reading, text: str, sent: Sentence) -> bool:
     )
 
 
-def _moved(reading: _Reading, sent: Sentence) -> list[Quantity]:
+def _in_copy(reading: _Reading, sent: Sentence) -> list[Quantity]:
     """The quantities of ``reading`` as found in ``sent``, a copy of its sentence."""
     origin, _, quantities, _, _ = reading
     shift = sent.start - origin.start
     index = sent.index
     if not shift and index == origin.index:
         return quantities
-    out = []
-    for q in quantities:
-        fields = dict(q.__dict__)
-        fields["start"] += shift
-        fields["end"] += shift
-        fields["sentence"] = index
-        out.append(built_from(Quantity, fields))
-    return out
+    return [moved(q, shift, index) for q in quantities]
 
 
 def _published(value: str | None) -> _dt.date | None:
@@ -1796,7 +1789,7 @@ def _aligned_pairs(alignment: Alignment, items: Sequence[_Item], pairs, words_ca
                 held.append(_Figures(ref, group, version))
         for i, fa in enumerate(held):
             article_a, ia, rel_a = fa.ref[0], fa.indices, fa.rel
-            row = paired.setdefault(fa.version, {})
+            row = paired.setdefault(fa.version, {}) if versioned else None
             for fb in held[i + 1 :]:
                 article_b = fb.ref[0]
                 if article_a == article_b:

@@ -46,7 +46,7 @@ from .constants import (
     TENSE_VERB_CATENATIVES,
 )
 from .findings import make_finding, mention
-from .model import Alignment, Document, Finding, Sentence, Token, built_from
+from .model import Alignment, Document, Finding, Sentence, Token, built_from, moved
 
 NAME = "tense"
 
@@ -859,19 +859,11 @@ def _shared_groups(text: str, sentence: Sentence, shared: _Shared) -> list[VerbG
     shift = sentence.start - origin.start
     if not shift and sentence.index == origin.index:
         return groups
-    return [_moved(g, shift, sentence.index) for g in groups]
+    return [moved(g, shift, sentence.index, _GROUP_OFFSETS) for g in groups]
 
 
-def _moved(group: VerbGroup, shift: int, sentence: int) -> VerbGroup:
-    """``group`` as found in a copy of its sentence that starts ``shift`` characters later and
-    has index ``sentence`` in its article."""
-    values = dict(group.__dict__)
-    values["start"] += shift
-    values["end"] += shift
-    values["head_start"] += shift
-    values["head_end"] += shift
-    values["sentence"] = sentence
-    return built_from(VerbGroup, values)
+# The fields of a verb group that are offsets into its article's text.
+_GROUP_OFFSETS = ("start", "end", "head_start", "head_end")
 
 
 def _sentence_groups(text: str, sentence) -> list[VerbGroup]:
