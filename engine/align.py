@@ -183,10 +183,10 @@ class _Group:
     for most sentences, and a dataclass's generated ``__init__`` with its list factories cost
     several times more.
 
-    Its representatives are the words of its first few members. Identical sentences share
-    their words (``_nodes``), and each distinct words tuple is kept once, with the number of
-    members it stands for: it is scored once, where a cluster of articles that repeat each
-    other would otherwise score the same sentence several times per group.
+    Its representatives are the words of its first few members. Each distinct words tuple
+    among them is kept once, with the number of members it stands for: it is scored once,
+    where a cluster of articles that repeat each other would otherwise score the same sentence
+    several times per group.
     """
 
     __slots__ = ("members", "rep_count", "reps", "scores", "weights")
@@ -201,7 +201,7 @@ class _Group:
     def add_rep(self, words: tuple[str, ...]) -> None:
         self.rep_count += 1
         for k, known in enumerate(self.reps):
-            if known is words:
+            if known == words:
                 self.weights[k] += 1
                 return
         self.reps.append(words)
@@ -315,7 +315,7 @@ def reworded_sentences(docs: Sequence[Document], alignment: Alignment) -> dict[s
     for cluster in alignment.clusters:
         members = cluster.members
         texts = {text_of[m.article_id][m.sentence].text for m in members}
-        if len(texts) == 1 and len({m.article_id for m in members}) == len(members):
+        if len(texts) == 1 and len(cluster.article_ids) == len(members):
             continue
         for m in members:
             out.setdefault(m.article_id, set()).add(m.sentence)

@@ -140,9 +140,6 @@ class Cluster:
     members: tuple[SentenceRef, ...]
     score: float
 
-    def sentences_of(self, article_id: str) -> tuple[int, ...]:
-        return tuple(m.sentence for m in self.members if m.article_id == article_id)
-
     @property
     def article_ids(self) -> tuple[str, ...]:
         seen: dict[str, None] = {}

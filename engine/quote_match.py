@@ -29,7 +29,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import chain, compress
 from operator import is_not, itemgetter
 from typing import Any
@@ -853,15 +853,11 @@ class _Sources:
 
     def __init__(self, doc: Document, quotes: Sequence[Any]) -> None:
         self.named = NamedSources(doc, quotes)
-        self.ends = [p.end for p in doc.paragraphs]
+        self.paragraph = partial(paragraph_of, doc)
         self.speakers: dict[int, list[str]] = {}
         for q in quotes:
             if q.speaker is not None and q.speaker_is_name and getattr(q, "grounding", None) == EXPLICIT:
                 self.speakers.setdefault(self.paragraph(q.start), []).append(q.speaker)
-
-    def paragraph(self, offset: int) -> int:
-        """``engine.quotes.paragraph_of``, on the paragraph ends listed once."""
-        return bisect_right(self.ends, offset)
 
     def around(self, u: _Unit) -> list[str]:
         """The sources from the paragraph of ``u``'s attribution (or the one before, for a

@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import chain, compress
-from operator import indexOf, itemgetter
+from operator import attrgetter, indexOf, itemgetter
 from typing import Any, NamedTuple
 
 from lemminflect import getAllLemmas
@@ -229,7 +229,7 @@ def _scan(text: str, paragraphs: Sequence[Span], offsets: list[int] | None) -> l
         stack: list[_Open] = []
         first = 0
         if carry is not None:
-            if marks and marks[0] == start and _family(text[start]) == carry.family:
+            if marks[0] == start and _family(text[start]) == carry.family:
                 carry.content = start + 1
                 stack.append(carry)
                 first = 1
@@ -536,6 +536,7 @@ def _according_to(text: str, toks: Sequence[Token]) -> _Speaker | None:
 _START = itemgetter(0)  # Token.start
 _NORM = itemgetter(3)  # Token.norm
 _KIND = itemgetter(4)  # Token.kind
+_END = attrgetter("end")  # a paragraph's
 # A verb ending in -s/-ed after a capitalised word ("Baker described"): where a sentence may
 # name a source without a reporting verb.
 _NAME_THEN_VERB = re.compile("[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0370-\u03ff\u0400-\u042f]"
@@ -813,8 +814,9 @@ class NamedSources(_SentenceSources):
 
 
 def paragraph_of(doc: Document, offset: int) -> int:
-    """The index of the paragraph holding ``offset`` (or the next one after a gap)."""
-    return _paragraph_of(doc, offset)
+    """The index of the paragraph holding ``offset`` (or the next one after a gap): the first
+    that ends after it."""
+    return bisect_right(doc.paragraphs, offset, key=_END)
 
 
 @lru_cache(maxsize=16384)
@@ -863,8 +865,7 @@ def extract(doc: Document) -> tuple[Quote, ...]:
     nested = [r for r in raws if r.depth > 0]
     quoted = sorted((p[0], p[-1]) for r in top for p in [(r.parts[0][0], r.parts[-1][1])])
     antecedents = _Antecedents(doc, quoted)
-    # ``_paragraph_of`` at C speed: the index of the first paragraph ending after an offset
-    paragraph_at = partial(bisect_right, [p.end for p in doc.paragraphs])
+    paragraph_at = partial(paragraph_of, doc)
     quotes: list[Quote] = []
     previous: Quote | None = None
     previous_para = -2
@@ -951,17 +952,6 @@ def extract(doc: Document) -> tuple[Quote, ...]:
             previous = q
             previous_para = paragraph_at(end)
     return tuple(quotes)
-
-
-def _paragraph_of(doc: Document, offset: int) -> int:
-    lo, hi = 0, len(doc.paragraphs)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if doc.paragraphs[mid].end <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 def _stands_alone(art: _Article, raw: _Raw) -> bool:
