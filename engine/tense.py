@@ -47,6 +47,7 @@ from .constants import (
 )
 from .findings import make_finding, mention
 from .model import Alignment, Document, Finding, Sentence, Token, built_from, moved
+from .text import ChunkTable, norm_and_kind
 
 NAME = "tense"
 
@@ -183,44 +184,30 @@ _HARD_PUNCT = frozenset(";:\"'()[]\u2014-")
 # contraction, an apostrophe that may close a plural possessive). The two kinds of word come
 # first, so that ``_words`` tells a word by one comparison.
 _PLAIN, _CAPITAL, _SOFT_MARK, _HARD_MARK, _RARE = range(5)
-# (what the token is, its ``_role``) per token text, which the token's comparison form and kind
-# follow from. A plain dict rather than an ``lru_cache`` so that a whole sentence is read with one
-# C-level ``map``: every token of every sentence is read. Emptied when it holds 65,536 texts, so
-# that it stays bounded and new words (figures, names) still get in.
-_TOKEN_INFO: dict[str, tuple[int, int]] = {}
-_TOKEN_INFO_SIZE = 65536
-_TOKEN_START, _TEXT, _TOKEN_NORM = itemgetter(0), itemgetter(2), itemgetter(3)
 
-
-def _token_info(tok: Token) -> tuple[int, int]:
-    """What ``tok`` is to ``_words`` and its ``_role``."""
-    kind, norm = tok.kind, tok.norm
+def _token_info(text: str) -> tuple[int, int]:
+    """What a token with this text is to ``_words``, and its ``_role``."""
+    norm, kind = norm_and_kind(text)
     if kind == "punct":
         code = _RARE if norm == "'" else (_HARD_MARK if norm in _HARD_PUNCT else _SOFT_MARK)
     elif kind != "word":
         code = _PLAIN
-    elif ("'" in norm or norm == "cannot") and _split_at(norm, len(tok.text)) is not None:
+    elif ("'" in norm or norm == "cannot") and _split_at(norm, len(text)) is not None:
         code = _RARE
     else:
-        code = _CAPITAL if tok.text[0].isupper() else _PLAIN
+        code = _CAPITAL if text[0].isupper() else _PLAIN
     return code, _role(norm)
 
 
+# ``_token_info`` per token text (the token's comparison form and kind follow from it), read for
+# a whole sentence with one C-level ``map``: every token of every parsed sentence is read.
+_TOKEN_INFO = ChunkTable(_token_info)
+_TOKEN_START, _TEXT, _TOKEN_NORM = itemgetter(0), itemgetter(2), itemgetter(3)
+
+
 def _token_infos(tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """``_token_info`` of each token, read from ``_TOKEN_INFO``."""
-    try:
-        return list(map(_TOKEN_INFO.__getitem__, map(_TEXT, tokens)))
-    except KeyError:
-        pass  # a text not met yet: the sentence's tokens one by one
-    if len(_TOKEN_INFO) >= _TOKEN_INFO_SIZE:
-        _TOKEN_INFO.clear()
-    infos = []
-    for tok in tokens:
-        info = _TOKEN_INFO.get(tok.text)
-        if info is None:
-            info = _TOKEN_INFO[tok.text] = _token_info(tok)
-        infos.append(info)
-    return infos
+    """``_token_info`` of each token."""
+    return list(map(_TOKEN_INFO.__getitem__, map(_TEXT, tokens)))
 
 
 def _words(sentence) -> tuple[list[_W], list[int], list[tuple[int, int]]]:
